@@ -1,0 +1,66 @@
+"""Typed facts from one sentence, each a span of the article's text.
+
+Every extractor takes the sentence and the offset of its first character in the
+article, and returns facts whose `start`/`end` are offsets into the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from factcheck.extract.attribution import extract_attributions
+from factcheck.extract.casualties import extract_casualties
+from factcheck.extract.events import extract_event_types
+from factcheck.extract.places import extract_places
+from factcheck.extract.quantities import extract_quantities
+from factcheck.extract.times import extract_times
+from factcheck.types import Fact, Place, Quantity
+
+EXTRACTORS = (
+    extract_quantities,
+    extract_times,
+    extract_casualties,
+    extract_event_types,
+    extract_places,
+    extract_attributions,
+)
+
+
+def extract_facts(text: str, offset: int = 0) -> tuple[Fact, ...]:
+    """All facts of one sentence, in text order, quantities given their scope."""
+    facts = [fact for extractor in EXTRACTORS for fact in extractor(text, offset)]
+    places = [f for f in facts if isinstance(f, Place)]
+    facts = [
+        replace(f, scope=scope_of(f, places, text, offset)) if isinstance(f, Quantity) and not f.scope else f
+        for f in facts
+    ]
+    return tuple(sorted(facts, key=lambda f: (f.start, f.end, type(f).__name__)))
+
+
+def scope_of(quantity: Quantity, places: list[Place], text: str, offset: int) -> tuple[str, ...]:
+    """Places that a count is said to cover: those in the same clause after it.
+
+    "2,500 troops remain in Iraq and northeast Syria" covers both places; a place
+    beyond the next clause break (`;`, `,` + conjunction, a full stop) does not.
+    """
+    clause_end = len(text)
+    for mark in (";", " — ", " -- ", ", but", ", while", ", which", ", who"):
+        at = text.find(mark, quantity.end - offset)
+        if at != -1:
+            clause_end = min(clause_end, at)
+    names: list[str] = []
+    for place in places:
+        if quantity.end <= place.start and place.end - offset <= clause_end and place.name not in names:
+            names.append(place.name)
+    return tuple(names)
+
+
+__all__ = [
+    "extract_attributions",
+    "extract_casualties",
+    "extract_event_types",
+    "extract_facts",
+    "extract_places",
+    "extract_quantities",
+    "extract_times",
+]

@@ -1,0 +1,229 @@
+"""The data every stage passes on: plain frozen dataclasses.
+
+Every annotation is a character span into `Article.text` (the file's text exactly
+as read), carried from the moment it is found; nothing is located again later by
+searching for its words, so every citation round-trips to the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Article:
+    """One report as read from disk, with the metadata an editor needs to cite it."""
+
+    id: str
+    path: Path
+    outlet: str
+    text: str
+    body: tuple[tuple[int, int], ...]
+    """Character spans of article text (page chrome excluded), in file order."""
+    title: str | None = None
+    url: str | None = None
+    published: datetime | None = None
+    timezone: str | None = None
+    version: int | None = None
+    role: str = "source"
+    """`source` or `draft`."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A typed annotation of a claim; `rule` names the extractor rule that found it."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Quantity(Fact):
+    """A count or measure as an interval: `about 2,500` is 2250..2750.
+
+    `low`/`high` are None for an open side (`more than 3,000` has no `high`).
+    `unit` is the counted thing in a normal form (`troop`, `drone attack`, `km`),
+    `scope` the places or groups it is said to cover. `latent` marks weak parses
+    (a bare number with no counted noun, `dozens`).
+    """
+
+    value: float
+    low: float | None
+    high: float | None
+    modifier: str | None = None
+    unit: str | None = None
+    scope: tuple[str, ...] = ()
+    latent: bool = False
+
+
+@dataclass(frozen=True)
+class TimeRef(Fact):
+    """A time expression, resolved as far as the words allow.
+
+    `weekday` is 0=Monday..6=Sunday. `day_part` is a named part of day
+    (`before dawn`, `evening`, `early morning`, `night`...). `clock` is minutes
+    after midnight. `zone` is an IANA zone or `local` when the text says
+    "local time"; None when unstated. `precision` is the finest unit given:
+    `minute`, `hour`, `day_part`, `day`, `month_part` (late February), `month`, `year`.
+    """
+
+    precision: str
+    weekday: int | None = None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    month_part: str | None = None
+    day_part: str | None = None
+    clock: int | None = None
+    zone: str | None = None
+    approximate: bool = False
+    relative: str | None = None
+    """`today`, `yesterday`, `tomorrow`, `tonight`, `last week`... as written."""
+
+
+@dataclass(frozen=True)
+class Casualty(Fact):
+    """A report of harm to people.
+
+    `outcome` is `killed`, `injured` or `casualties` (either). `polarity`:
+    `asserted` (a count or a plain report of harm), `none` ("no one was hurt"),
+    `absent_report` ("no immediate reports of casualties": nothing known so far),
+    or `uncertain` ("too early to assess": claims nothing). `low`/`high` bound
+    the count when one is given (`none` is 0..0).
+    """
+
+    outcome: str
+    polarity: str
+    low: float | None = None
+    high: float | None = None
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class EventType(Fact):
+    """An event or weapon type, normalized to a taxonomy node with its ancestors."""
+
+    label: str
+    ancestors: tuple[str, ...] = ()
+    category: str = "weapon"
+    """`weapon` or `event`: only types of one category are compared."""
+
+
+@dataclass(frozen=True)
+class Place(Fact):
+    """A place name normalized through the gazetteer's aliases."""
+
+    name: str
+    country: str | None = None
+    kind: str | None = None
+    """`country`, `city`, `region`, `border`, ... as the gazetteer says."""
+
+
+@dataclass(frozen=True)
+class Attribution(Fact):
+    """Who a claim is said to come from: (speaker, cue), as in "X said"."""
+
+    speaker: str
+    cue: str
+    speaker_type: str | None = None
+    """`official`, `military`, `state_media`, `militia`, `anonymous`, `witness`, `agency`..."""
+    hedged: bool = False
+    """True when the outlet distances itself ("without providing evidence", "claimed")."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence of an article's body, with its facts."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    index: int
+    """Position of the sentence in its article, from 0."""
+    facts: tuple[Fact, ...] = ()
+
+    def of_type(self, kind: type) -> list:
+        return [f for f in self.facts if isinstance(f, kind)]
+
+
+@dataclass(frozen=True)
+class ClaimGroup:
+    """Claims from different articles that speak of the same thing."""
+
+    claims: tuple[Claim, ...]
+    similarity: float = 0.0
+
+
+@dataclass(frozen=True)
+class Side:
+    """One article's word on a disputed point: the claim and the fact it rests on."""
+
+    claim: Claim
+    value: str
+    fact: Fact | None = None
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    rule: str
+    kind: str
+    status: str
+    """`conflict` or `explained`."""
+    severity: str
+    """`high`, `medium` or `low`."""
+    between: str
+    """`outlets`, `versions`, `article` or `draft`."""
+    topic: str
+    explanation: str
+    sides: tuple[Side, ...]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What a check found; both renderers draw on this one object."""
+
+    articles: tuple[Article, ...]
+    claims: tuple[Claim, ...]
+    groups: tuple[ClaimGroup, ...]
+    discrepancies: tuple[Discrepancy, ...]
+    model: str
+    notes: tuple[str, ...] = field(default=())
+    skipped: tuple[str, ...] = field(default=())
+    extra: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed interval, either end open (None)."""
+
+    low: float | None
+    high: float | None
+
+    def overlaps(self, other: Interval) -> bool:
+        lo = max((x for x in (self.low, other.low) if x is not None), default=None)
+        hi = min((x for x in (self.high, other.high) if x is not None), default=None)
+        return lo is None or hi is None or lo <= hi
+
+
+__all__ = [
+    "Article",
+    "Attribution",
+    "Casualty",
+    "CheckResult",
+    "Claim",
+    "ClaimGroup",
+    "Discrepancy",
+    "EventType",
+    "Fact",
+    "Interval",
+    "Place",
+    "Quantity",
+    "Side",
+    "TimeRef",
+]
