@@ -1,0 +1,70 @@
+"""Split an article's body into claims: sentences with exact spans and paragraphs.
+
+Sentence boundaries come from syntok, which tokenizes with offsets into the text,
+so spans are carried, never searched for. Abbreviations that news copy puts before
+a name (`Cmdr.`, `Sen.`) are joined back from `knowledge/abbreviations.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cache
+
+import syntok.segmenter as syntok
+
+from factcheck.knowledge import load
+from factcheck.types import Article, Claim
+
+PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t]*\r?\n")
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    return frozenset(load("abbreviations")["before_name"])
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside text[start:end], as offsets into `text`."""
+    spans: list[tuple[int, int]] = []
+    chunk = text[start:end]
+    for paragraph in syntok.analyze(chunk):
+        for sentence in paragraph:
+            s = start + sentence[0].offset
+            e = start + sentence[-1].offset + len(sentence[-1].value)
+            if spans and ends_with_abbreviation(text[spans[-1][0] : spans[-1][1]]):
+                s = spans.pop()[0]
+            spans.append((s, e))
+    return spans
+
+
+def ends_with_abbreviation(sentence: str) -> bool:
+    words = sentence.split()
+    return bool(words) and words[-1] in abbreviations()
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Offsets where each blank-line-separated paragraph of the file begins."""
+    return [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
+
+
+def segment(article: Article) -> list[Claim]:
+    """The claims of an article's body, facts not yet extracted."""
+    starts = paragraph_starts(article.text)
+    claims: list[Claim] = []
+    for body_start, body_end in article.body:
+        for s, e in sentence_spans(article.text, body_start, body_end):
+            sentence = article.text[s:e]
+            if not any(ch.isalnum() for ch in sentence):
+                continue
+            claims.append(
+                Claim(
+                    article=article.id,
+                    start=s,
+                    end=e,
+                    text=sentence,
+                    paragraph=bisect_right(starts, s),
+                    index=len(claims),
+                )
+            )
+    return claims
