@@ -147,6 +147,8 @@ class Claim:
     index: int
     """Position of the sentence in its article, from 0."""
     facts: tuple[Fact, ...] = ()
+    background: bool = False
+    """Speaks of an earlier event (dated by month or year, or "last year"), not the one reported."""
 
     def of_type(self, kind: type) -> list:
         return [f for f in self.facts if isinstance(f, kind)]
@@ -157,7 +159,8 @@ class ClaimGroup:
     """Claims from different articles that speak of the same thing."""
 
     claims: tuple[Claim, ...]
-    similarity: float = 0.0
+    links: tuple[tuple[int, int, float], ...] = ()
+    """Pairs of `claims` indices aligned directly, with their cosine similarity."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,93 @@
+"""Align claims across articles: which sentences speak of the same thing.
+
+Similarity alone misses pairs phrased differently that report the same fact
+(a death toll against "no casualties were reported"), and alone it joins pairs
+that merely share vocabulary. So a pair is linked when its embeddings are close,
+or when they are moderately close and carry facts of a comparable type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from factcheck.types import Casualty, Claim, ClaimGroup, EventType, Quantity, TimeRef
+
+
+@dataclass(frozen=True)
+class AlignSettings:
+    same_text: float = 0.70
+    """Cosine similarity at which two sentences are taken to say the same thing."""
+    same_facts: float = 0.45
+    """Lower similarity that suffices when both carry comparable facts."""
+    casualties: float = 0.20
+    """Casualty reports about the current event are compared even when phrased apart."""
+
+
+def comparable_facts(a: Claim, b: Claim) -> bool:
+    """Whether two claims carry facts of one type that a rule could compare."""
+    units_a = {q.unit for q in a.of_type(Quantity) if q.unit and not q.latent}
+    units_b = {q.unit for q in b.of_type(Quantity) if q.unit and not q.latent}
+    if units_a & units_b:
+        return True
+    days = lambda c: any(t.weekday is not None or t.day is not None for t in c.of_type(TimeRef))  # noqa: E731
+    if days(a) and days(b):
+        return True
+    return bool(a.of_type(EventType) and b.of_type(EventType))
+
+
+def reports_casualties(claim: Claim) -> bool:
+    return not claim.background and any(c.polarity != "uncertain" for c in claim.of_type(Casualty))
+
+
+def link_pairs(claims: list[Claim], vectors: np.ndarray, settings: AlignSettings) -> list[tuple[int, int, float]]:
+    """Pairs (i, j, similarity), i < j, of claims from different articles that are aligned."""
+    if len(claims) < 2:
+        return []
+    similarity = vectors @ vectors.T
+    articles = np.array([c.article for c in claims])
+    links = []
+    for i in range(len(claims)):
+        candidates = np.nonzero((articles[i + 1 :] != articles[i]) & (similarity[i, i + 1 :] >= settings.casualties))[0]
+        for j in candidates + i + 1:
+            score = float(similarity[i, j])
+            if aligned(claims[i], claims[j], score, settings):
+                links.append((i, int(j), score))
+    return links
+
+
+def aligned(a: Claim, b: Claim, score: float, settings: AlignSettings) -> bool:
+    if score >= settings.same_text:
+        return True
+    if score >= settings.same_facts and comparable_facts(a, b):
+        return True
+    return reports_casualties(a) and reports_casualties(b)
+
+
+def align_claims(claims: list[Claim], vectors: np.ndarray, settings: AlignSettings = AlignSettings()) -> list[ClaimGroup]:
+    """Groups of linked claims (connected through their links), in order of first claim."""
+    links = link_pairs(claims, vectors, settings)
+    parent = list(range(len(claims)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j, _ in links:
+        parent[root(j)] = root(i)
+    members: dict[int, list[int]] = {}
+    for i, j, _ in links:
+        for k in (i, j):
+            members.setdefault(root(k), [])
+            if k not in members[root(k)]:
+                members[root(k)].append(k)
+    groups = []
+    for indices in sorted(members.values(), key=min):
+        indices.sort()
+        position = {k: n for n, k in enumerate(indices)}
+        own = tuple((position[i], position[j], s) for i, j, s in links if i in position)
+        groups.append(ClaimGroup(claims=tuple(claims[k] for k in indices), links=own))
+    return groups
