@@ -1,0 +1,69 @@
+"""One source reports deaths or injuries where another reports none.
+
+What it flags: claims about the event being reported (not an earlier one) where
+one side reports people killed or hurt and the other says no one was, or that no
+casualties have been reported. The two sides must speak of compatible harm
+(deaths against "no deaths", any harm against "no casualties") and of compatible
+groups (civilians against "no civilians"). Uncertainty ("too early to say",
+"casualties are feared") claims nothing and is never flagged. A report of absence
+("no immediate reports of casualties") is a conflict too, and the explanation
+says it may simply predate the other report.
+
+Why an editor cares: whether people died is the first fact readers look for;
+printing "no casualties" beside a death toll is the error that costs trust.
+
+Example: "Two workers were killed in the blast" against "No one was injured,
+the company said": conflict. Against "It was too early to say whether anyone
+was hurt": not flagged.
+"""
+
+from __future__ import annotations
+
+from factcheck.rules.common import RuleContext, discrepancy, linked_pairs
+from factcheck.types import Casualty, Claim, ClaimGroup, Discrepancy
+
+CODE = "C101"
+NAME = "casualty-contradiction"
+NEGATIVE = ("none", "absent_report")
+
+
+def harmful(c: Casualty) -> bool:
+    return c.polarity == "asserted" and (c.high is None or c.high > 0)
+
+
+def compatible(report: Casualty, denial: Casualty) -> bool:
+    outcomes = denial.outcome == "casualties" or report.outcome in (denial.outcome, "casualties")
+    groups = not (report.group and denial.group and report.group != denial.group)
+    return outcomes and groups
+
+
+def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
+    found = []
+    for a, b, _ in linked_pairs(group):
+        if a.background or b.background:
+            continue
+        for x, y in ((a, b), (b, a)):
+            for report in filter(harmful, x.of_type(Casualty)):
+                for denial in (d for d in y.of_type(Casualty) if d.polarity in NEGATIVE):
+                    if compatible(report, denial):
+                        found.append(finding(x, report, y, denial, context))
+    return found
+
+
+def finding(x: Claim, report: Casualty, y: Claim, denial: Casualty, context: RuleContext) -> Discrepancy:
+    explanation = f"{context.outlet(x)} reports “{report.text}”; {context.outlet(y)} says “{denial.text}”."
+    if denial.polarity == "absent_report":
+        explanation += (
+            " A report that no casualties were known yet may predate the other account; "
+            "the copy should carry the later, sourced figure and say who gives it."
+        )
+    return discrepancy(
+        CODE,
+        "casualty",
+        status="conflict",
+        severity="high",
+        topic="casualties" if report.outcome == "casualties" else f"people {report.outcome}",
+        explanation=explanation,
+        sides=[(x, report, report.text), (y, denial, denial.text)],
+        context=context,
+    )

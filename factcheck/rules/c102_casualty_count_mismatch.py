@@ -1,0 +1,55 @@
+"""Two sources give tolls of the same harm to the same group that cannot both hold.
+
+What it flags: claims about the event being reported that count the same harm
+(killed, injured) among the same group (or with no group stated), with intervals
+that do not overlap. Open lower bounds never conflict ("at least 8", later "at
+least 19" is an update); between two versions of one story a changed toll is
+reported as a revision.
+
+Why an editor cares: a death toll is the figure every outlet is compared on.
+
+Example: "Seven miners were killed" against "Twelve miners were killed":
+conflict. "At least 8 dead" against "at least 19 dead": not flagged.
+"""
+
+from __future__ import annotations
+
+from factcheck.rules.common import RuleContext, discrepancy, linked_pairs
+from factcheck.types import Casualty, ClaimGroup, Discrepancy, Interval
+
+CODE = "C102"
+NAME = "casualty-count-mismatch"
+
+
+def counted(c: Casualty) -> bool:
+    return c.polarity == "asserted" and c.low is not None
+
+
+def comparable(x: Casualty, y: Casualty) -> bool:
+    return x.outcome == y.outcome and x.group == y.group
+
+
+def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
+    found = []
+    for a, b, _ in linked_pairs(group):
+        if a.background or b.background:
+            continue
+        for x in filter(counted, a.of_type(Casualty)):
+            for y in filter(counted, b.of_type(Casualty)):
+                if comparable(x, y) and not Interval(x.low, x.high).overlaps(Interval(y.low, y.high)):
+                    found.append(
+                        discrepancy(
+                            CODE,
+                            "casualty",
+                            status="conflict",
+                            severity="high",
+                            topic=f"{x.group or 'people'} {x.outcome}",
+                            explanation=(
+                                f"{context.outlet(a)} says “{x.text}”, {context.outlet(b)} says “{y.text}”: "
+                                "the tolls cannot both be right at one time."
+                            ),
+                            sides=[(a, x, x.text), (b, y, y.text)],
+                            context=context,
+                        )
+                    )
+    return found

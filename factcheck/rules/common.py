@@ -1,0 +1,89 @@
+"""What every rule shares: the context it reads and how it cites a side."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from factcheck.timeline import zone_for_places
+from factcheck.types import Article, Claim, ClaimGroup, Discrepancy, EventType, Fact, Place, Side
+
+SEVERITIES = ("high", "medium", "low")
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What rules may know beyond the claims: the articles and the run's settings."""
+
+    articles: dict[str, Article]
+    default_zone: str | None = None
+    paraphrase: float = 0.70
+    """Similarity above which two claims are taken to restate one statement."""
+    extra: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def outlet(self, claim: Claim) -> str:
+        return self.articles[claim.article].outlet
+
+
+def linked_pairs(group: ClaimGroup) -> Iterator[tuple[Claim, Claim, float]]:
+    """The directly aligned pairs of a group, each from two different articles."""
+    for i, j, score in group.links:
+        yield group.claims[i], group.claims[j], score
+
+
+def between(claims: list[Claim], context: RuleContext) -> str:
+    """Whom a discrepancy is between, from the articles its sides come from."""
+    articles = [context.articles[c.article] for c in claims]
+    if any(a.role == "draft" for a in articles):
+        return "draft"
+    if len({c.article for c in claims}) == 1:
+        return "article"
+    if len({a.outlet for a in articles}) == 1:
+        return "versions"
+    return "outlets"
+
+
+def discrepancy(
+    rule: str,
+    kind: str,
+    *,
+    status: str,
+    severity: str,
+    topic: str,
+    explanation: str,
+    sides: list[tuple[Claim, Fact | None, str]],
+    context: RuleContext,
+) -> Discrepancy:
+    return Discrepancy(
+        rule=rule,
+        kind=kind,
+        status=status,
+        severity=severity,
+        between=between([claim for claim, _, _ in sides], context),
+        topic=topic,
+        explanation=explanation,
+        sides=tuple(Side(claim=claim, fact=fact, value=value) for claim, fact, value in sides),
+    )
+
+
+def shared_event(a: Claim, b: Claim) -> str | None:
+    """An event or weapon type both claims name (or one names a kind of the other's)."""
+    for x in a.of_type(EventType):
+        for y in b.of_type(EventType):
+            if x.category == y.category and (
+                x.label == y.label or x.label in y.ancestors or y.label in x.ancestors
+            ):
+                return x.label if x.label in y.ancestors or x.label == y.label else y.label
+    return None
+
+
+def event_zone(claims: list[Claim], context: RuleContext) -> str | None:
+    """The zone where the event happened: from the places the claims name, else the articles' leads."""
+    def names(cs: list[Claim]) -> list[str]:
+        return [n for c in cs for p in c.of_type(Place) for n in (p.name, p.country) if n]
+
+    zone = zone_for_places(names(claims))
+    if zone:
+        return zone
+    leads = [c for c in context.extra.get("claims", ()) if c.article in {x.article for x in claims} and c.index < 3]
+    return zone_for_places(names(leads))

@@ -1,0 +1,72 @@
+"""Two sources give counts of the same thing that cannot both be true.
+
+What it flags: aligned claims whose quantities count the same thing (the same
+normalized noun) over overlapping places, with intervals that do not overlap once
+each quantifier is read ("about 2,500" is 2,250-2,750; "more than 3,000" is
+anything above 3,000; "at least 12" has no upper end). When the places counted
+differ (one source counts one country, the other two), the finding says so and
+is ranked lower.
+
+Why an editor cares: a wrong figure is the most quoted and most corrected error
+in news; two outlets that disagree on it mean at least one is wrong, or they
+count different things and the copy should say which.
+
+Example: "About 400 homes were destroyed in the province" against "More than 900
+homes were destroyed in the province": conflict. "At least 12 dead" against "at
+least 30 dead" is not flagged: both lower bounds can hold.
+"""
+
+from __future__ import annotations
+
+from factcheck.extract.quantities import intervals_conflict
+from factcheck.rules.common import RuleContext, discrepancy, linked_pairs
+from factcheck.types import Claim, ClaimGroup, Discrepancy, Quantity
+
+CODE = "N101"
+NAME = "count-mismatch"
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    if a.latent or b.latent or not a.unit or a.unit != b.unit:
+        return False
+    return not (a.scope and b.scope and not set(a.scope) & set(b.scope))
+
+
+def counts(claim: Claim) -> list[Quantity]:
+    return [q for q in claim.of_type(Quantity) if not q.latent and q.unit]
+
+
+def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
+    found = []
+    for a, b, _ in linked_pairs(group):
+        if a.background != b.background:
+            continue
+        for qa in counts(a):
+            for qb in counts(b):
+                if comparable(qa, qb) and intervals_conflict(qa, qb):
+                    found.append(finding(a, qa, b, qb, context))
+    return found
+
+
+def finding(a: Claim, qa: Quantity, b: Claim, qb: Quantity, context: RuleContext) -> Discrepancy:
+    same_scope = set(qa.scope) == set(qb.scope)
+    topic = f"number of {qa.unit}s" + (f" in {' and '.join(qa.scope or qb.scope)}" if qa.scope or qb.scope else "")
+    explanation = (
+        f"{context.outlet(a)} says “{qa.text}”, {context.outlet(b)} says “{qb.text}”: "
+        "the two figures cannot both be right."
+    )
+    if not same_scope:
+        explanation += (
+            f" The places counted differ ({' and '.join(qa.scope) or 'unstated'} against "
+            f"{' and '.join(qb.scope) or 'unstated'}): check whether the gap is only a difference of scope."
+        )
+    return discrepancy(
+        CODE,
+        "numeric",
+        status="conflict",
+        severity="high" if same_scope else "medium",
+        topic=topic,
+        explanation=explanation,
+        sides=[(a, qa, qa.text), (b, qb, qb.text)],
+        context=context,
+    )

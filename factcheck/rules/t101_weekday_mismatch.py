@@ -1,0 +1,91 @@
+"""Two sources put the same event on different days of the week.
+
+What it flags: aligned claims about the same event that name different weekdays.
+Before calling it a conflict the rule asks whether one instant could fall on both
+days: each outlet may write in its own newsroom's zone or in the zone where the
+event happened (inferred from the places named, through the time-zone table),
+and a part of day ("evening", "before dawn") narrows the hours. When such an
+instant exists the finding is `explained`, with the zones that explain it.
+
+Why an editor cares: "Sunday" in Washington and "Monday before dawn" in Baghdad
+are the same night; an editor needs to know which day their copy means, and to
+catch the real error when two days cannot be reconciled.
+
+Example: "The ferry sank on Tuesday night" (a European outlet) against "sank early
+Wednesday" (an Asian outlet) for a sinking off Indonesia: explained by the zones.
+"Collapsed on Tuesday" against "collapsed on Thursday": conflict.
+"""
+
+from __future__ import annotations
+
+from itertools import product
+
+from factcheck.rules.common import RuleContext, discrepancy, event_zone, linked_pairs, shared_event
+from factcheck.timeline import weekday_shift
+from factcheck.types import Claim, ClaimGroup, Discrepancy, TimeRef
+
+CODE = "T101"
+NAME = "weekday-mismatch"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def weekdays(claim: Claim) -> list[TimeRef]:
+    return [t for t in claim.of_type(TimeRef) if t.weekday is not None and not t.relative]
+
+
+def writing_zones(claim: Claim, zone: str | None, context: RuleContext) -> list[str | None]:
+    """Zones an outlet may have written a weekday in: its own, then the event's."""
+    own = context.articles[claim.article].timezone or context.default_zone
+    return list(dict.fromkeys(z for z in (own, zone) if z)) or [None]
+
+
+def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
+    found = []
+    for a, b, _ in linked_pairs(group):
+        if a.background or b.background:
+            continue
+        event = shared_event(a, b)
+        if event is None:
+            continue
+        zone = event_zone([a, b], context)
+        for ta in weekdays(a):
+            for tb in weekdays(b):
+                if ta.weekday == tb.weekday:
+                    continue
+                verdicts = {
+                    (za, zb): weekday_shift(ta, za, tb, zb)
+                    for za, zb in product(writing_zones(a, zone, context), writing_zones(b, zone, context))
+                }
+                if "same" in verdicts.values():
+                    continue
+                found.append(finding(a, ta, b, tb, event, verdicts, context))
+    return found
+
+
+def finding(a: Claim, ta: TimeRef, b: Claim, tb: TimeRef, event: str, verdicts: dict, context: RuleContext) -> Discrepancy:
+    explaining = [zones for zones, verdict in verdicts.items() if verdict == "zone"]
+    day_a, day_b = WEEKDAYS[ta.weekday], WEEKDAYS[tb.weekday]
+    if explaining:
+        za, zb = explaining[0]
+        status, severity = "explained", "low"
+        explanation = (
+            f"{context.outlet(a)} says {day_a} (“{ta.text}”), {context.outlet(b)} says {day_b} (“{tb.text}”). "
+            f"The same moment can be {day_a} in {za} and {day_b} in {zb}: the difference is a time zone. "
+            "Say which zone your copy's day is in."
+        )
+    else:
+        status, severity = "conflict", "high"
+        explanation = (
+            f"{context.outlet(a)} says {day_a} (“{ta.text}”), {context.outlet(b)} says {day_b} (“{tb.text}”); "
+            "no time zone puts one moment on both days."
+        )
+    return discrepancy(
+        CODE,
+        "temporal",
+        status=status,
+        severity=severity,
+        topic=f"day of the {event.replace('_', ' ')}",
+        explanation=explanation,
+        sides=[(a, ta, ta.text), (b, tb, tb.text)],
+        context=context,
+    )
