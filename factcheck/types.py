@@ -196,6 +196,8 @@ class CheckResult:
     groups: tuple[ClaimGroup, ...]
     discrepancies: tuple[Discrepancy, ...]
     model: str
+    paraphrase: float = 0.70
+    """The similarity at which two claims were taken to restate one statement."""
     notes: tuple[str, ...] = field(default=())
     skipped: tuple[str, ...] = field(default=())
     extra: dict = field(default_factory=dict, hash=False, compare=False)

@@ -1,0 +1,41 @@
+"""Tell claims about the event being reported from claims about earlier events.
+
+Reports carry background ("an April attack killed a contractor"); comparing it with
+the current event's facts would flag non-issues. The cue is how a sentence is
+dated (see `knowledge/context.toml`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+from factcheck.knowledge import load
+from factcheck.types import Claim, TimeRef
+
+
+@cache
+def cues() -> tuple[frozenset[str], frozenset[str]]:
+    table = load("context")
+    return frozenset(table["background_precisions"]), frozenset(table["background_relative"])
+
+
+def dating(claim: Claim) -> bool | None:
+    """True: dated as an earlier event; False: dated as the current one; None: undated."""
+    times = claim.of_type(TimeRef)
+    if not times:
+        return None
+    precisions, relative = cues()
+    return any(t.precision in precisions or (t.relative or "").lower() in relative for t in times)
+
+
+def mark_background(claims: list[Claim]) -> list[Claim]:
+    """The claims with `background` set, undated sentences inheriting within a paragraph."""
+    marked: list[Claim] = []
+    for claim in claims:
+        own = dating(claim)
+        if own is None:
+            previous = marked[-1] if marked else None
+            own = bool(previous and previous.article == claim.article and previous.paragraph == claim.paragraph and previous.background)
+        marked.append(replace(claim, background=own))
+    return marked

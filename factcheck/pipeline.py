@@ -1,0 +1,121 @@
+"""The whole check as one plain function: files in, a `CheckResult` out.
+
+The CLI and the tests call `check`; each stage is a function of its own module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+
+from factcheck.align import AlignSettings, align_claims
+from factcheck.background import mark_background
+from factcheck.embed import DEFAULT_MODEL, Encoder, SentenceTransformerEncoder
+from factcheck.extract import extract_facts
+from factcheck.ingest import read_article, read_articles
+from factcheck.rules import select_rules
+from factcheck.rules.common import SEVERITIES, RuleContext
+from factcheck.segment import segment
+from factcheck.types import Article, CheckResult, Claim, Discrepancy
+
+KIND_ORDER = ("casualty", "numeric", "event_type", "temporal", "location", "attribution", "other")
+STATUS_ORDER = ("conflict", "explained")
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    model: str = DEFAULT_MODEL
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    default_zone: str | None = None
+    align: AlignSettings = field(default_factory=AlignSettings)
+
+
+def claims_of(article: Article) -> list[Claim]:
+    """An article's claims with their facts, background marked."""
+    claims = [replace(c, facts=extract_facts(c.text, c.start)) for c in segment(article)]
+    return mark_background(claims)
+
+
+def check(
+    paths: list[Path],
+    draft: Path | None = None,
+    options: CheckOptions = CheckOptions(),
+    encoder: Encoder | None = None,
+) -> CheckResult:
+    articles = read_articles(paths)
+    if draft is not None:
+        articles = [a for a in articles if a.path.resolve() != draft.resolve()]
+        articles.append(read_article(draft, role="draft"))
+    claims = [claim for article in articles for claim in claims_of(article)]
+    notes: list[str] = []
+    if len(articles) < 2:
+        notes.append("Only one article was given: there is nothing to compare it with.")
+    encoder = encoder or SentenceTransformerEncoder(options.model)
+    groups = []
+    if len(articles) >= 2 and claims:
+        vectors = np.asarray(encoder.encode([c.text for c in claims]))
+        groups = align_claims(claims, vectors, options.align)
+    context = RuleContext(
+        articles={a.id: a for a in articles},
+        default_zone=options.default_zone,
+        paraphrase=options.align.same_text,
+        extra={"claims": tuple(claims)},
+    )
+    found = [
+        d
+        for rule in select_rules(list(options.select), list(options.ignore))
+        for group in groups
+        for d in rule.check(group, context)
+    ]
+    return CheckResult(
+        articles=tuple(articles),
+        claims=tuple(claims),
+        groups=tuple(groups),
+        discrepancies=tuple(order(merge(found))),
+        model=options.model,
+        paraphrase=options.align.same_text,
+        notes=tuple(notes),
+    )
+
+
+def merge(found: list[Discrepancy]) -> list[Discrepancy]:
+    """One finding per disputed point: findings of one rule, topic and status that share a claim."""
+    merged: list[Discrepancy] = []
+    for d in found:
+        keys = {(s.claim.article, s.claim.start) for s in d.sides}
+        for i, m in enumerate(merged):
+            if (m.rule, m.topic, m.status) == (d.rule, d.topic, d.status) and keys & {
+                (s.claim.article, s.claim.start) for s in m.sides
+            }:
+                merged[i] = combine(m, d)
+                break
+        else:
+            merged.append(d)
+    return merged
+
+
+def combine(m: Discrepancy, d: Discrepancy) -> Discrepancy:
+    seen = {(s.claim.article, s.claim.start, s.value) for s in m.sides}
+    extra = tuple(s for s in d.sides if (s.claim.article, s.claim.start, s.value) not in seen)
+    if not extra:
+        return m
+    between = m.between if m.between == d.between else ("draft" if "draft" in (m.between, d.between) else "outlets")
+    return replace(m, sides=m.sides + extra, between=between)
+
+
+def order(found: list[Discrepancy]) -> list[Discrepancy]:
+    """Most severe first, then by kind and by where the first side stands."""
+    return sorted(
+        found,
+        key=lambda d: (
+            STATUS_ORDER.index(d.status),
+            SEVERITIES.index(d.severity),
+            KIND_ORDER.index(d.kind),
+            d.rule,
+            d.sides[0].claim.article,
+            d.sides[0].claim.start,
+        ),
+    )
