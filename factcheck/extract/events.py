@@ -1,0 +1,84 @@
+"""Event and weapon types, normalized to the taxonomy in `knowledge/event_types.toml`.
+
+Reports of one event disagree on what happened ("a rocket attack" against
+"ballistic missile attacks"); a rule can only see that if both phrases land on
+taxonomy nodes whose ancestry tells a difference in kind from a difference in
+precision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from factcheck.extract.phrases import phrase_key, phrase_pattern, with_plurals
+from factcheck.knowledge import load
+from factcheck.types import EventType
+
+CATEGORIES = ("weapon", "event")
+
+
+@dataclass(frozen=True)
+class _Tree:
+    """One category's nodes: the matcher, the label of each written form, each label's ancestors."""
+
+    pattern: re.Pattern[str]
+    labels: dict[str, str]
+    ancestors: dict[str, tuple[str, ...]]
+
+
+def _ancestry(nodes: dict, label: str) -> tuple[str, ...]:
+    chain: list[str] = []
+    parent = nodes[label].get("parent")
+    while parent:
+        chain.append(parent)
+        parent = nodes[parent].get("parent")
+    return tuple(chain)
+
+
+@cache
+def _tree(category: str) -> _Tree:
+    nodes = load("event_types")[category]
+    labels: dict[str, str] = {}
+    for label, node in nodes.items():
+        for phrase in with_plurals(node.get("aliases", [])) + node.get("forms", []):
+            labels[phrase_key(phrase.lower())] = label
+    return _Tree(phrase_pattern(labels), labels, {label: _ancestry(nodes, label) for label in nodes})
+
+
+@cache
+def _not_types() -> re.Pattern[str]:
+    return phrase_pattern(with_plurals(load("event_types").get("not_types", [])))
+
+
+def extract_event_types(text: str, offset: int = 0) -> list[EventType]:
+    """Weapon and event types named in one sentence, longest phrase first.
+
+    An event word inside a longer weapon phrase ("attack" in "one-way attack
+    drone") is part of the weapon's name, not a report of an attack.
+    """
+    blocked = [m.span() for m in _not_types().finditer(text)]
+    found: dict[str, list[EventType]] = {}
+    for category in CATEGORIES:
+        tree = _tree(category)
+        found[category] = [
+            EventType(
+                start=offset + m.start(),
+                end=offset + m.end(),
+                text=m.group(),
+                rule=f"{category}.taxonomy",
+                label=(label := tree.labels[phrase_key(m.group().lower())]),
+                ancestors=tree.ancestors[label],
+                category=category,
+            )
+            for m in tree.pattern.finditer(text)
+            if not any(s <= m.start() and m.end() <= e for s, e in blocked)
+        ]
+    weapons = found["weapon"]
+    events = [
+        f
+        for f in found["event"]
+        if not any(w.start <= f.start and f.end <= w.end and (w.end - w.start) > (f.end - f.start) for w in weapons)
+    ]
+    return sorted(weapons + events, key=lambda f: (f.start, f.end, f.category))

@@ -1,0 +1,64 @@
+"""Regular expressions built from the phrase lists in the knowledge tables.
+
+The extractors of types, places, casualties and attributions all look up lists
+of phrases; building the pattern in one place keeps them agreeing on what a
+word boundary is, how a space may be written, and that longer phrases win.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+HYPHENS = r"\-‐‑–—"
+"""Hyphens and dashes, escaped for use inside a character class."""
+
+# A space in a phrase may be written as spaces or a hyphen ("air strike",
+# "air-strike"); an apostrophe may be straight or curly.
+_SEPARATOR = rf"(?:\s+|\s*[{HYPHENS}]\s*)"
+_APOSTROPHE = "['’]"
+
+
+def plural(word: str) -> str:
+    """The regular English plural of a noun: drone -> drones, casualty -> casualties."""
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def with_plurals(phrases: Iterable[str]) -> list[str]:
+    """Each phrase and the phrase with its last word in the plural (not for dotted acronyms)."""
+    out: list[str] = []
+    for phrase in phrases:
+        out.append(phrase)
+        if not phrase.endswith("."):
+            head, _, last = phrase.rpartition(" ")
+            out.append(f"{head} {plural(last)}".strip())
+    return out
+
+
+def phrase_key(phrase: str) -> str:
+    """How a written phrase is looked up: one space between words, a straight apostrophe."""
+    return " ".join(w for w in re.split(rf"[\s{HYPHENS}]+", phrase.replace("’", "'")) if w)
+
+
+def phrase_source(phrase: str) -> str:
+    """One phrase as a regex source, tolerant of how spaces, hyphens and apostrophes are written."""
+    return _SEPARATOR.join(re.escape(w).replace("'", _APOSTROPHE) for w in phrase_key(phrase).split(" "))
+
+
+def phrase_pattern(phrases: Iterable[str], *, hyphen_joins: bool = True, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """A pattern matching any of `phrases` as whole words, the longest first.
+
+    With `hyphen_joins`, a hyphen binds a word to its neighbour, so "fire" is not
+    found in "cease-fire"; places turn it off to read "Iraq-Syria" as two names.
+    """
+    unique = sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    if not unique:
+        return re.compile(r"(?!x)x")
+    edge = rf"[\w{HYPHENS}]" if hyphen_joins else r"\w"
+    body = "|".join(phrase_source(p) for p in unique)
+    # A phrase ending in a full stop ("U.S.") must not demand a word boundary after it.
+    return re.compile(rf"(?<!{edge})(?:{body})(?:(?<=\.)|(?!{edge}))", flags)
