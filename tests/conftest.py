@@ -1,0 +1,47 @@
+"""Shared fixtures: the sample corpus, the real encoder once per session, article builders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from factcheck.ingest import body_spans
+from factcheck.types import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "iraq-syria-strikes-2021"
+
+
+@pytest.fixture(scope="session")
+def encoder():
+    """The real default model, loaded once: end-to-end tests run what editors run."""
+    from factcheck.embed import SentenceTransformerEncoder
+
+    model = SentenceTransformerEncoder()
+    model.load()
+    return model
+
+
+class BagOfWordsEncoder:
+    """A small deterministic stand-in for unit tests: hashed word counts, unit length."""
+
+    name = "bag-of-words"
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        vectors = np.zeros((len(texts), 512), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in text.lower().split():
+                vectors[row, sum(map(ord, word.strip(".,;:“”\"'"))) % 512] += 1
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.where(norms == 0, 1, norms)
+
+
+@pytest.fixture
+def bag_encoder() -> BagOfWordsEncoder:
+    return BagOfWordsEncoder()
+
+
+def make_article(text: str, id: str = "a", outlet: str | None = None, **meta) -> Article:
+    return Article(id=id, path=Path(f"{id}.txt"), outlet=outlet or id, text=text, body=body_spans(text), **meta)
