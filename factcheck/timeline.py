@@ -152,8 +152,10 @@ def weekday_shift(
 
     `zone`: the days differ, but given the day parts and the zones' offsets one
     instant can fall on both (Sunday evening in New York is before dawn Monday
-    in Baghdad). `conflict`: no instant fits both. Offsets are taken on the
-    reference date when given, else on a January and a July day.
+    in Baghdad). `conflict`: no instant fits both, in any zone the refs may be
+    in. `unknown`: no weekday, or only an unknown zone could reconcile them.
+    Offsets are taken on the reference date when given, else on a January and
+    a July day.
     """
     day_a, day_b = _weekday(a), _weekday(b)
     if day_a is None or day_b is None:
@@ -168,14 +170,13 @@ def weekday_shift(
     days = [reference.date()] if reference else [date(year, 1, 15), date(year, 7, 15)]
     start_a, end_a = _hours(a)
     start_b, end_b = _hours(b)
-    for (low_a, high_a), (low_b, high_b) in zip(
-        _offsets(_zone_name(a, zone_a), days), _offsets(_zone_name(b, zone_b), days), strict=True
-    ):
+    name_a, name_b = _zone_name(a, zone_a), _zone_name(b, zone_b)
+    for (low_a, high_a), (low_b, high_b) in zip(_offsets(name_a, days), _offsets(name_b, days), strict=True):
         # UTC hours from midnight UTC of day a; each offset range widens its side.
         utc_a = (start_a - high_a, end_a - low_a)
         utc_b = (24 * apart + start_b - high_b, 24 * apart + end_b - low_b)
         if utc_a[0] < utc_b[1] and utc_b[0] < utc_a[1]:
-            return "zone"
+            return "zone" if name_a and name_b else "unknown"
     return "conflict"
 
 

@@ -66,15 +66,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "year": re.compile(
             rf"(?i:\b(?:in|since|until|till|during|through|throughout|early|late|mid|before|after|by|from|of"
             rf"|between|and|the end of|the start of|the beginning of|the middle of))[\s-]+(?P<year>{_YEAR})"
-            r"(?![\d,.%])(?!\s+(?!and\b|or\b|to\b|when\b|while\b|as\b|but\b|the\b|a\b|an\b|in\b|on\b|at\b"
+            r"(?![\d%]|[.,]\d)(?!\s+(?!and\b|or\b|to\b|when\b|while\b|as\b|but\b|the\b|a\b|an\b|in\b|on\b|at\b"
             r"|with\b|for\b|that\b|which\b|where\b|after\b|before\b|until\b)[a-z])"
         ),
-        "weekday": re.compile(rf"(?:\b(?P<mod>(?i:last|next|this|early|late))\s+)?\b(?P<wd>{weekdays})\b"),
+        "weekday": re.compile(rf"(?:\b(?P<mod>(?i:last|next|this|early|late))\s+(?i:on\s+)?)?\b(?P<wd>{weekdays})\b"),
         "day-part": re.compile(
             rf"(?i:(?P<cue>\b(?:{_DAY_CUES})\s+)?\b(?P<part>{_alternation(parts)})\b)"
         ),
         "clock": re.compile(
-            r"(?<![\d.:,])(?:(?P<h>1[0-2]|0?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?"
+            r"(?<![\d.:,])(?:(?P<h>1[0-2]|0?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap])(?:\.\s?m\b\.?|\s?m\b)"
             r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])"
             r"|(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)(?=\s*(?:GMT|UTC|Z\b|hrs\b|hours\b|local time|\(?[A-Z]{2,4}T\b))"
             r"|(?i:\b(?P<named>noon|midnight)\b))"
