@@ -1,0 +1,225 @@
+"""Reports of deaths and injuries: outcome, count, group and polarity.
+
+"Four were killed", "no one was hurt", "no immediate reports of casualties" and
+"too early to assess" say four different things; a casualty rule must tell a
+conflict (a count against "no one") from a gap in knowledge (a count against
+"no reports yet") and from a claim of nothing at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from factcheck.extract.phrases import phrase_key, phrase_pattern, plural
+from factcheck.extract.quantities import extract_quantities
+from factcheck.knowledge import load
+from factcheck.types import Casualty, Quantity
+
+OUTCOMES = ("killed", "injured", "casualties")
+_WORD = re.compile(r"[\w'’.\-]+")
+_CLAUSE_BREAK = re.compile(r"[;:—–()]|\s--\s|,?\s+(?:but|while|whereas|although|though|yet)\b", re.I)
+_COORDINATION = re.compile(r"\s*(?:,|and|or|nor|and/or|as well as)?\s*", re.I)
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+# A count right after one of these is a time or a place, not the harmed ("killed in 2019").
+_NOT_COUNT_AFTER = {"in", "on", "at", "since", "by", "until", "from", "within", "after", "before", "during"}
+_NEGATION_REACH = 6  # words before a cue that a negator may stand in ("no Americans have been hurt")
+_AFTER_REACH = 5  # words after a cue that may carry its polarity ("no deaths were reported")
+_COUNT_REACH = (6, 3)  # words between a count and its cue: count first, cue first
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    cues: re.Pattern[str]
+    outcome: dict[str, str]
+    active: frozenset[str]
+    weak: frozenset[str]
+    not_casualties: re.Pattern[str]
+    negators: re.Pattern[str]
+    negated_after: re.Pattern[str]
+    report_words: re.Pattern[str]
+    uncertain: re.Pattern[str]
+    unspecified: re.Pattern[str]
+    passive: frozenset[str]
+    groups: re.Pattern[str]
+    group: dict[str, str]
+
+
+def _key(phrase: str) -> str:
+    return phrase_key(phrase.lower())
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    t = load("casualties")
+    outcome = {_key(p): kind for kind in OUTCOMES for role in ("active", "other") for p in t[kind].get(role, [])}
+    group = {_key(form): name for name, forms in t["groups"].items() for form in forms}
+    for info in load("gazetteer")["country"].values():
+        for demonym in info.get("demonyms", []):
+            group.setdefault(_key(plural(demonym)), demonym.lower())
+    return _Lexicon(
+        cues=phrase_pattern(outcome),
+        outcome=outcome,
+        active=frozenset(_key(p) for kind in OUTCOMES for p in t[kind].get("active", [])),
+        weak=frozenset(_key(p) for p in t["weak"]),
+        not_casualties=phrase_pattern(t["not_casualties"]),
+        negators=phrase_pattern(t["negators"]),
+        negated_after=re.compile(rf"\s+(?:{phrase_pattern(t['negated_after']).pattern})", re.I),
+        report_words=phrase_pattern(t["report_words"]),
+        uncertain=phrase_pattern(t["uncertain"]),
+        unspecified=phrase_pattern(t["unspecified_counts"]),
+        passive=frozenset(t["passive_markers"]),
+        groups=phrase_pattern(group),
+        group=group,
+    )
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text, start, end))
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around a cue: casualty words do not reach across "but", ";" or a dash."""
+    lo, hi = 0, len(text)
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _window_start(text: str, lo: int, end: int, words: int) -> int:
+    """Where the last `words` words before `end` (not before `lo`) begin."""
+    found = list(_WORD.finditer(text, lo, end))
+    return found[-words].start() if len(found) >= words else lo
+
+
+def _window_end(text: str, start: int, hi: int, words: int) -> int:
+    found = list(_WORD.finditer(text, start, hi))
+    return found[words - 1].end() if len(found) >= words else hi
+
+
+@dataclass(frozen=True)
+class _Polarity:
+    value: str
+    start: int
+    end: int
+
+
+def _polarity(text: str, cue: re.Match[str], lo: int, hi: int, lex: _Lexicon) -> _Polarity | None:
+    """How the clause frames the cue; None when it is a plain report of harm."""
+    near_end = _window_end(text, cue.end(), hi, _AFTER_REACH)
+    near_start = _window_start(text, lo, cue.start(), _NEGATION_REACH)
+    if m := _last(lex.unspecified, text, near_start, cue.start()):
+        return _Polarity("asserted", m.start(), cue.end())
+    if (m := _last(lex.uncertain, text, lo, cue.start())) or (m := lex.uncertain.search(text, cue.end(), near_end)):
+        return _Polarity("uncertain", min(m.start(), cue.start()), max(m.end(), cue.end()))
+    negator = _last(lex.negators, text, near_start, cue.start())
+    after = lex.negated_after.match(text, cue.end())
+    later_negator = lex.negators.search(text, cue.end(), near_end)
+    report_after = lex.report_words.search(text, cue.end(), near_end)
+    if negator:
+        if lex.report_words.search(text, negator.end(), cue.start()):
+            return _Polarity("absent_report", negator.start(), cue.end())
+        if report_after:
+            return _Polarity("absent_report", negator.start(), report_after.end())
+        return _Polarity("none", negator.start(), cue.end())
+    if after:
+        return _Polarity("none", cue.start(), after.end())
+    if later_negator and report_after and later_negator.start() < report_after.start():
+        return _Polarity("absent_report", cue.start(), report_after.end())
+    return None
+
+
+def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    found = list(pattern.finditer(text, start, end))
+    return found[-1] if found else None
+
+
+def _is_head_count(q: Quantity, text: str, lex: _Lexicon) -> bool:
+    """A count of people: no unit, or a unit that names people or harm; not a year."""
+    if q.unit is None:
+        return not _YEAR.fullmatch(q.text.strip())
+    unit = _key(q.unit)
+    return any(p.fullmatch(u) for p in (lex.groups, lex.cues) for u in (unit, plural(unit)))
+
+
+def _count(
+    text: str, cue: re.Match[str], lo: int, hi: int, counts: list[Quantity], passive: bool, lex: _Lexicon
+) -> Quantity | None:
+    """The count of a cue: after an active verb ("killing 12"), otherwise before ("12 were killed", "12 dead")."""
+    before = [
+        q for q in counts if lo <= q.start and q.end <= cue.start() and _words(text, q.end, cue.start()) <= _COUNT_REACH[0]
+    ]
+    after = [
+        q
+        for q in counts
+        if cue.end() <= q.start and q.end <= hi and _words(text, cue.end(), q.start) <= _COUNT_REACH[1]
+        and not (_WORD.findall(text, cue.end(), q.start) or [""])[-1].lower() in _NOT_COUNT_AFTER
+    ]
+    nearest_before = max(before, key=lambda q: q.end) if before else None
+    nearest_after = min(after, key=lambda q: q.start) if after else None
+    if _key(cue.group()) in lex.active and not passive:
+        return nearest_after or nearest_before
+    return nearest_before or nearest_after
+
+
+def _group(text: str, lo: int, hi: int, core: tuple[int, int], has_count: bool, lex: _Lexicon) -> re.Match[str] | None:
+    """The harmed group: inside the phrase of count, frame and cue, or just after it ("killing one |child|").
+
+    With no count, a group a few words before the cue counts too ("civilians may have been killed").
+    """
+    reach_after = _window_end(text, core[1], hi, _AFTER_REACH - 2)
+    reach_before = core[0] if has_count else _window_start(text, lo, core[0], _NEGATION_REACH)
+    near = list(lex.groups.finditer(text, max(lo, reach_before), reach_after))
+    inside = [m for m in near if core[0] <= m.start() and m.end() <= core[1]]
+    if inside:
+        return inside[-1]
+    return min(near, key=lambda m: m.start() - core[1] if m.start() >= core[1] else core[0] - m.end(), default=None)
+
+
+def extract_casualties(text: str, offset: int = 0) -> list[Casualty]:
+    """Every report of deaths or injuries in one sentence, with its count, group and polarity."""
+    lex = _lexicon()
+    blocked = [m.span() for m in lex.not_casualties.finditer(text)]
+    cues = [m for m in lex.cues.finditer(text) if not any(s <= m.start() and m.end() <= e for s, e in blocked)]
+    counts = [q for q in extract_quantities(text, 0) if _is_head_count(q, text, lex)]
+    facts: list[Casualty] = []
+    previous: Casualty | None = None
+    for i, cue in enumerate(cues):
+        clause_lo, clause_hi = _clause(text, cue.start(), cue.end())
+        lo = max(clause_lo, cues[i - 1].end() if i else 0)
+        hi = min(clause_hi, cues[i + 1].start() if i + 1 < len(cues) else len(text))
+        polarity = _polarity(text, cue, lo, hi, lex)
+        if polarity is None and previous and previous.polarity != "asserted" and _COORDINATION.fullmatch(text, cues[i - 1].end(), cue.start()):
+            # "no deaths or injuries": the second cue shares the first one's frame.
+            polarity = _Polarity(previous.polarity, cue.start(), cue.end())
+        value = polarity.value if polarity else "asserted"
+        before_words = _WORD.findall(text, lo, cue.start())
+        passive = bool(before_words) and before_words[-1].lower() in lex.passive
+        count = _count(text, cue, lo, hi, counts, passive, lex) if value in ("asserted", "uncertain") and not (
+            polarity and polarity.value == "asserted"
+        ) else None
+        spans = [cue.span()] + [s for s in (count and (count.start, count.end), polarity and (polarity.start, polarity.end)) if s]
+        core = (min(s for s, _ in spans), max(e for _, e in spans))
+        group = _group(text, lo, hi, core, count is not None, lex)
+        if _key(cue.group()) in lex.weak and not (count or group or polarity):
+            continue
+        start, end = min(core[0], group.start() if group else core[0]), max(core[1], group.end() if group else core[1])
+        low, high = (0.0, 0.0) if value == "none" else ((count.low, count.high) if count else (None, None))
+        previous = Casualty(
+            start=offset + start,
+            end=offset + end,
+            text=text[start:end],
+            rule=f"casualty.{value.replace('_', '-')}" + (".count" if count else ""),
+            outcome=lex.outcome[_key(cue.group())],
+            polarity=value,
+            low=low,
+            high=high,
+            group=lex.group[_key(group.group())] if group else None,
+        )
+        facts.append(previous)
+    return facts
