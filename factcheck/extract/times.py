@@ -22,7 +22,6 @@ from factcheck.types import TimeRef
 
 _GLUE = re.compile(r"\s*,\s*|\s+|\s+(?:on|at|in|of|on the|in the|of the)\s+", re.IGNORECASE)
 _YEAR = r"(?:1[89]|20)\d\d"
-_DAY_CUES = r"in the|early in the|late in the|during the|on the|throughout the|at|that|by|until"
 
 
 @dataclass
@@ -34,6 +33,9 @@ class _Atom:
     kind: str
     fields: dict[str, Any] = field(default_factory=dict)
     strong: bool = True
+
+    def __post_init__(self) -> None:
+        self.fields = {k: v for k, v in self.fields.items() if v is not None}
 
 
 def _alternation(words: list[str]) -> str:
@@ -50,9 +52,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     month_day = rf"(?P<mon>{full}|(?:{abbr})\.?)"
     year_tail = rf"(?:,?\s+(?P<year>{_YEAR})(?!\d))?"
     day_num = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,]\d)"
-    parts = list(words["day_parts"]) + list(words["day_part_aliases"])
+    # "early"/"late" alone qualify a weekday ("late Sunday"), never stand as a part.
+    parts = [p for p, v in words["day_parts"].items() if not v.get("modifier_only")]
+    parts += list(words["day_part_aliases"])
+    day_cues = _alternation(words["day_part_cues"]["words"])
     zones = _alternation(list(words["zones"]))
-    zone_tail = rf"(?:\s*\(?(?P<zone>{zones})\b\)?|\s*(?P<offset>(?:GMT|UTC)\s?[+\-−]\s?\d{{1,2}})(?![\d:]))?"
+    offset = r"(?P<offset>(?:GMT|UTC)\s?[+\-−]\s?\d{1,2})(?![\d:])"
+    zone_tail = rf"(?:\s*\((?P<pzone>{zones})\)|\s*(?P<zone>{zones})\b|\s*{offset})?"
+    years = words["years"]
+    year_cues = _alternation(years["cues"])
+    # A year followed by a plain noun is a count ("in 2000 homes"), unless the word is a function word.
+    year_follow = "|".join(rf"{w}\b" for w in years["may_follow"])
     weekdays = _alternation([w.capitalize() for w in words["weekdays"]])
     return {
         "iso-date": re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)(?![\d-])"),
@@ -64,24 +74,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "month": re.compile(rf"\b(?P<mon>{full})\b"),
         "year": re.compile(
-            rf"(?i:\b(?:in|since|until|till|during|through|throughout|early|late|mid|before|after|by|from|of"
-            rf"|between|and|the end of|the start of|the beginning of|the middle of))[\s-]+(?P<year>{_YEAR})"
-            r"(?![\d%]|[.,]\d)(?!\s+(?!and\b|or\b|to\b|when\b|while\b|as\b|but\b|the\b|a\b|an\b|in\b|on\b|at\b"
-            r"|with\b|for\b|that\b|which\b|where\b|after\b|before\b|until\b)[a-z])"
+            rf"(?i:\b(?:{year_cues}))[\s-]+(?P<year>{_YEAR})(?![\d%]|[.,]\d)(?!\s+(?!{year_follow})[a-z])"
         ),
         "weekday": re.compile(rf"(?:\b(?P<mod>(?i:last|next|this|early|late))\s+(?i:on\s+)?)?\b(?P<wd>{weekdays})\b"),
-        "day-part": re.compile(
-            rf"(?i:(?P<cue>\b(?:{_DAY_CUES})\s+)?\b(?P<part>{_alternation(parts)})\b)"
-        ),
+        "day-part": re.compile(rf"(?i:(?P<cue>\b(?:{day_cues})\s+)?\b(?P<part>{_alternation(parts)})\b)"),
         "clock": re.compile(
-            r"(?<![\d.:,])(?:(?P<h>1[0-2]|0?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap])(?:\.\s?m\b\.?|\s?m\b)"
+            r"(?<![\d.:,])(?:(?P<h>1[0-2]|0?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[apAP])(?:\.\s?[mM]\b\.?|\s?[mM]\b)"
             r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])"
-            r"|(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)(?=\s*(?:GMT|UTC|Z\b|hrs\b|hours\b|local time|\(?[A-Z]{2,4}T\b))"
+            r"|(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)"
+            r"(?=\s*(?:GMT|UTC|Z\b|hrs\b|hours\b(?!\s+of)|local time|\(?[A-Z]{2,4}T\b))"
             r"|(?i:\b(?P<named>noon|midnight)\b))"
             r"(?:\s*(?:hrs|hours)\b)?" + zone_tail
         ),
         "relative": re.compile(rf"(?i:\b(?P<rel>{_alternation(list(words['relative']))})\b)"),
-        "local": re.compile(r"\(?\blocal time\b\)?", re.IGNORECASE),
+        "local": re.compile(r"\(local time\)|\blocal time\b", re.IGNORECASE),
         "cue": re.compile(rf"(?i:\b(?:{'|'.join(words['verb_months']['cues'])})[\s-]+)$"),
         "approx": re.compile(rf"(?i:\b(?:{_alternation(words['approximation']['words'])})\s+)$"),
         "title": re.compile(rf"\s+(?:{_alternation(words['weekday_title_words'])})\b"),
@@ -156,8 +162,6 @@ def _day_part_atoms(text: str) -> list[_Atom]:
     for m in _patterns()["day-part"].finditer(text):
         name = re.sub(r"[\s-]+", " ", m["part"].lower())
         name = words["day_part_aliases"].get(name) or words["day_part_aliases"].get(m["part"].lower(), name)
-        if name in ("early", "late"):
-            continue  # only as a weekday modifier
         strong = bool(m["cue"]) or words["day_parts"][name].get("standalone", False)
         atoms.append(_Atom(m.start(), m.end(), "day-part", {"day_part": name}, strong))
     return atoms
@@ -177,8 +181,8 @@ def _clock_atoms(text: str) -> list[_Atom]:
         else:
             minutes, precision = int(m["hmil"]) * 60 + int(m["mmil"]), "minute"
         fields: dict[str, Any] = {"clock": minutes, "clock_precision": precision}
-        if m["zone"]:
-            fields["zone"] = words["zones"][m["zone"]]
+        if m["zone"] or m["pzone"]:
+            fields["zone"] = words["zones"][m["zone"] or m["pzone"]]
         elif m["offset"]:
             hours = int(re.sub(r"\D", "", m["offset"]))
             sign = "-" if re.search(r"[+]", m["offset"]) else "+"
@@ -245,7 +249,7 @@ def _precision(fields: dict[str, Any]) -> str:
 def _time_ref(text: str, group: list[_Atom], offset: int) -> TimeRef:
     fields: dict[str, Any] = {}
     for atom in group:
-        fields.update({k: v for k, v in atom.fields.items() if v is not None})
+        fields.update(atom.fields)
     modifier = fields.pop("modifier", None)
     if modifier:
         combined = f"{modifier} {fields.get('day_part', '')}".strip()
