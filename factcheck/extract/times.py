@@ -39,9 +39,9 @@ class _Atom:
 
 
 def _alternation(words: list[str]) -> str:
-    """Longest first, so "early morning" wins over "morning"; spaces match hyphens too."""
-    escaped = (re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))
-    return "|".join(escaped)
+    """Longest first, so "early morning" wins over "morning"; a space or hyphen matches either."""
+    pieces = (re.split(r"[\s-]+", w) for w in sorted(words, key=len, reverse=True))
+    return "|".join(r"[\s-]+".join(map(re.escape, p)) for p in pieces)
 
 
 @cache
@@ -119,7 +119,7 @@ def _date_atoms(text: str) -> list[_Atom]:
         atoms.append(_Atom(m.start(), m.end(), "month", {"month": _month_number(m["mon"]), "year": int(m["year"])}))
     parts = load("time_words")["month_part_words"]
     for m in pats["month-part"].finditer(text):
-        part = parts[re.sub(r"[\s-]+", " ", m["part"].lower())]
+        part = parts[_key(m["part"])]
         year = int(m["year"]) if m["year"] else None
         fields = {"month": _month_number(m["mon"]), "month_part": part, "year": year}
         atoms.append(_Atom(m.start(), m.end(), "month-part", fields))
@@ -156,12 +156,25 @@ def _weekday_atoms(text: str) -> list[_Atom]:
     return atoms
 
 
+def _key(phrase: str) -> str:
+    """The table key of a matched phrase: lower case, hyphens and spaces as one space."""
+    return re.sub(r"[\s-]+", " ", phrase.lower())
+
+
+@cache
+def _day_part_names() -> dict[str, str]:
+    """Every spelling of a day part, as `_key` gives it, to its canonical name."""
+    words = load("time_words")
+    names = {_key(part): part for part in words["day_parts"]}
+    names.update({_key(alias): part for alias, part in words["day_part_aliases"].items()})
+    return names
+
+
 def _day_part_atoms(text: str) -> list[_Atom]:
     words = load("time_words")
     atoms = []
     for m in _patterns()["day-part"].finditer(text):
-        name = re.sub(r"[\s-]+", " ", m["part"].lower())
-        name = words["day_part_aliases"].get(name) or words["day_part_aliases"].get(m["part"].lower(), name)
+        name = _day_part_names()[_key(m["part"])]
         strong = bool(m["cue"]) or words["day_parts"][name].get("standalone", False)
         atoms.append(_Atom(m.start(), m.end(), "day-part", {"day_part": name}, strong))
     return atoms
@@ -195,7 +208,7 @@ def _relative_atoms(text: str) -> list[_Atom]:
     table = load("time_words")["relative"]
     atoms = []
     for m in _patterns()["relative"].finditer(text):
-        rel = re.sub(r"[\s-]+", " ", m["rel"].lower())
+        rel = _key(m["rel"])
         fields: dict[str, Any] = {"relative": rel}
         if "day_part" in table[rel]:
             fields["day_part"] = table[rel]["day_part"]
