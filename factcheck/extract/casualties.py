@@ -26,7 +26,7 @@ _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _NOT_COUNT_AFTER = {"in", "on", "at", "since", "by", "until", "from", "within", "after", "before", "during"}
 _NEGATION_REACH = 6  # words before a cue that a negator may stand in ("no Americans have been hurt")
 _AFTER_REACH = 5  # words after a cue that may carry its polarity ("no deaths were reported")
-_COUNT_REACH = (6, 3)  # words between a count and its cue: count first, cue first
+_COUNT_REACH = (6, 5)  # words between a count and its cue: count first, cue first
 
 
 @dataclass(frozen=True)
@@ -113,8 +113,8 @@ def _polarity(text: str, cue: re.Match[str], lo: int, hi: int, lex: _Lexicon) ->
     """How the clause frames the cue; None when it is a plain report of harm."""
     near_end = _window_end(text, cue.end(), hi, _AFTER_REACH)
     near_start = _window_start(text, lo, cue.start(), _NEGATION_REACH)
-    if m := _last(lex.unspecified, text, near_start, cue.start()):
-        return _Polarity("asserted", m.start(), cue.end())
+    if m := _last(lex.unspecified, text, near_start, cue.start()) or lex.unspecified.search(text, cue.end(), near_end):
+        return _Polarity("asserted", min(m.start(), cue.start()), max(m.end(), cue.end()))
     if (m := _last(lex.uncertain, text, lo, cue.start())) or (m := lex.uncertain.search(text, cue.end(), near_end)):
         return _Polarity("uncertain", min(m.start(), cue.start()), max(m.end(), cue.end()))
     negator = _last(lex.negators, text, near_start, cue.start())
@@ -172,7 +172,8 @@ def _group(text: str, lo: int, hi: int, core: tuple[int, int], has_count: bool, 
 
     With no count, a group a few words before the cue counts too ("civilians may have been killed").
     """
-    reach_after = _window_end(text, core[1], hi, _AFTER_REACH - 2)
+    comma = text.find(",", core[1], hi)
+    reach_after = _window_end(text, core[1], hi if comma == -1 else comma, _AFTER_REACH - 2)
     reach_before = core[0] if has_count else _window_start(text, lo, core[0], _NEGATION_REACH)
     near = list(lex.groups.finditer(text, max(lo, reach_before), reach_after))
     inside = [m for m in near if core[0] <= m.start() and m.end() <= core[1]]

@@ -1,0 +1,60 @@
+"""The casualty extractor against its corpus, plus span round-trips on arbitrary text."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract.casualties import extract_casualties
+
+CORPUS = tomllib.loads((Path(__file__).parent / "corpus" / "casualties.toml").read_text("utf-8"))
+# TOML has no null: the corpus writes an open side as "open" and a missing count as "unknown".
+SPECIAL = {"open": None, "unknown": None}
+
+
+@pytest.mark.parametrize("case", CORPUS["positive"], ids=lambda c: c["text"][:50])
+def test_casualties_corpus_sentence_yields_expected_facts(case):
+    facts = extract_casualties(case["text"])
+    assert len(facts) == len(case["facts"]), [f.text for f in facts]
+    for fact, expected in zip(facts, case["facts"], strict=True):
+        for key, value in expected.items():
+            assert getattr(fact, key) == SPECIAL.get(value, value), f"{key} of {fact.text!r}"
+
+
+@pytest.mark.parametrize("text", CORPUS["negative"]["texts"])
+def test_casualties_negative_sentence_yields_nothing(text):
+    assert extract_casualties(text) == []
+
+
+def test_casualties_spans_are_offsets_into_the_article():
+    sentence = "Officials said 3 miners were killed."
+    (fact,) = extract_casualties(sentence, offset=500)
+    assert (fact.start, fact.end) == (500 + sentence.index("3"), 500 + sentence.index("."))
+    assert fact.text == "3 miners were killed"
+
+
+def test_casualties_none_is_zero_and_absent_report_has_no_count():
+    none, absent = extract_casualties("No one died; no injuries were reported.")
+    assert (none.polarity, none.low, none.high) == ("none", 0, 0)
+    assert (absent.polarity, absent.low, absent.high) == ("absent_report", None, None)
+
+
+NEWSY = st.lists(
+    st.sampled_from(
+        ["killed", " no ", "dead", " 12 ", "injured", "were", "reports of", "casualties", ",", " but ", "one",
+         "civilians", "if any", "hurt", "scores of", "—", "Americans", "victims", "no one"]
+    ),
+    max_size=25,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(max_size=120), NEWSY), offset=st.integers(min_value=0, max_value=10_000))
+def test_casualties_never_crash_and_spans_round_trip(text, offset):
+    for fact in extract_casualties(text, offset):
+        assert offset <= fact.start < fact.end <= offset + len(text)
+        assert text[fact.start - offset : fact.end - offset] == fact.text
