@@ -68,11 +68,14 @@ def finding(a: Claim, ta: TimeRef, b: Claim, tb: TimeRef, event: str, verdicts: 
     if explaining:
         za, zb = explaining[0]
         status, severity = "explained", "low"
-        explanation = (
-            f"{context.outlet(a)} says {day_a} (“{ta.text}”), {context.outlet(b)} says {day_b} (“{tb.text}”). "
-            f"The same moment can be {day_a} in {za} and {day_b} in {zb}: the difference is a time zone. "
-            "Say which zone your copy's day is in."
-        )
+        said = f"{context.outlet(a)} says {day_a} (“{ta.text}”), {context.outlet(b)} says {day_b} (“{tb.text}”). "
+        if za == zb:
+            explanation = said + "The part of day runs across midnight, so one moment fits both days."
+        else:
+            explanation = said + (
+                f"The same moment can be {day_a} in {za} and {day_b} in {zb}: the difference is a time zone. "
+                "Say which zone your copy's day is in."
+            )
     else:
         status, severity = "conflict", "high"
         explanation = (
