@@ -1,0 +1,53 @@
+"""The place extractor against its corpus, plus span round-trips on arbitrary text."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract.places import extract_places
+
+CORPUS = tomllib.loads((Path(__file__).parent / "corpus" / "places.toml").read_text("utf-8"))
+# TOML has no null: the corpus writes a place in no one country as country = "none".
+SPECIAL = {"none": None}
+
+
+@pytest.mark.parametrize("case", CORPUS["positive"], ids=lambda c: c["text"][:50])
+def test_places_corpus_sentence_yields_expected_places(case):
+    places = extract_places(case["text"])
+    assert len(places) == len(case["places"]), [p.text for p in places]
+    for place, expected in zip(places, case["places"], strict=True):
+        for key, value in expected.items():
+            assert getattr(place, key) == SPECIAL.get(value, value), f"{key} of {place.text!r}"
+
+
+@pytest.mark.parametrize("text", CORPUS["negative"]["texts"])
+def test_places_negative_sentence_yields_nothing(text):
+    assert extract_places(text) == []
+
+
+def test_places_compass_region_span_covers_the_qualifier():
+    sentence = "Fighting resumed in northern Iraq."
+    (place,) = extract_places(sentence, offset=7)
+    assert (place.start, place.end) == (7 + sentence.index("northern"), 7 + sentence.index("."))
+
+
+NEWSY = st.lists(
+    st.sampled_from(
+        ["Iraq", "-", "Syria", " border", " northern ", "U.S.", "Kiev", " ", "Iraqi", " soil", "pro-", "backed",
+         "Washington", " Post", "Gaza", " Strip", "’s", "New York"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(max_size=120), NEWSY), offset=st.integers(min_value=0, max_value=10_000))
+def test_places_never_crash_and_spans_round_trip(text, offset):
+    for place in extract_places(text, offset):
+        assert offset <= place.start < place.end <= offset + len(text)
+        assert text[place.start - offset : place.end - offset] == place.text
