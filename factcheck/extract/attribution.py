@@ -26,13 +26,15 @@ _STOP_BEFORE = {
     "when", "where", "but", "if", "since", "after", "before", "so", "than", "then", "how", "why",
     "whether", "once", "until", "unless", "is", "was", "were", "are", "be", "been", "not",
 }
-_STOP_AFTER = {
+_STOP_AFTER = frozenset({
     "who", "which", "that", "whose", "when", "while", "because", "after", "before", "since", "as",
     "but", "on", "in", "at", "last", "earlier", "late", "early", "this", "during", "if", "whether",
     "told", "said", "says", "read", "reads", "stated", "added", "today", "yesterday", "tonight",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "to", "is", "was",
     "were", "are", "has", "have", "had",
-}
+})
+# An apposition names where its speaker works: "a doctor at the central hospital".
+_STOP_IN_APPOSITION = _STOP_AFTER - {"in", "at", "on"}
 _LEADING_FILLERS = {"and", "but", "so", "separately", "however", "meanwhile", "also", "then", "now", "still"}
 _CLOSING = {",", "”", '"', "’", "'"}
 _HEAD_END = {"for", "of", "in", "at", "with", "from", "on"}
@@ -85,7 +87,7 @@ def _cues() -> _Cues:
         anonymity=phrase_pattern(t["anonymity"]),
         speaker_cue=phrase_pattern(types),
         speaker_type=types,
-        speaker_words=frozenset(w for p in types for w in p.split(" ")),
+        speaker_words=frozenset(w for p in [*types, *t["other_speakers"]] for w in phrase_key(p.lower()).split(" ")),
     )
 
 
@@ -112,10 +114,15 @@ def _before(text: str, end: int, cues: _Cues) -> tuple[int, str] | None:
         taken.pop(0)
     if not taken or len(taken) > _MAX_SPEAKER_TOKENS:
         return None
-    last = taken[-1].group()
-    if not (_speakerish(last, cues) or last.endswith("s")):
+    if not _plausible([m.group() for m in taken], cues):
         return None
     return taken[0].start(), mark
+
+
+def _plausible(words: list[str], cues: _Cues) -> bool:
+    """A speaker ends in a name, pronoun, source word or plural, or its head names a source ("a source familiar with")."""
+    head = words[: next((i for i, w in enumerate(words) if w in _HEAD_END), len(words))]
+    return _speakerish(words[-1], cues) or words[-1].endswith("s") or any(w.lower() in cues.speaker_words for w in head)
 
 
 def _after(text: str, start: int, cues: _Cues) -> int | None:
@@ -129,11 +136,11 @@ def _after(text: str, start: int, cues: _Cues) -> int | None:
     return _apposition(text, end, cues)
 
 
-def _words_until_stop(text: str, start: int) -> list[re.Match[str]]:
+def _words_until_stop(text: str, start: int, stop: frozenset[str] = _STOP_AFTER) -> list[re.Match[str]]:
     taken: list[re.Match[str]] = []
     for m in _TOKEN.finditer(text, start):
         word = m.group()
-        if not word[0].isalnum() or word.lower() in _STOP_AFTER or len(taken) == _MAX_SPEAKER_TOKENS:
+        if not word[0].isalnum() or word.lower() in stop or len(taken) == _MAX_SPEAKER_TOKENS:
             break
         taken.append(m)
     return taken
@@ -152,7 +159,7 @@ _APPOSITIVE = re.compile(r",\s+(?=(?:a|an|the)\s)")
 def _apposition(text: str, end: int, cues: _Cues) -> int:
     """Extend a named speaker over its apposition: "Jane Doe, a spokeswoman for the agency"."""
     m = _APPOSITIVE.match(text, end)
-    words = _words_until_stop(text, m.end()) if m else []
+    words = _words_until_stop(text, m.end(), _STOP_IN_APPOSITION) if m else []
     if not m or not words or not cues.speaker_cue.search(text, m.end(), words[-1].end()):
         return end
     return _without_full_stop(text, words[-1].end())
@@ -225,15 +232,13 @@ def _verb_attributions(text: str, cues: _Cues) -> list[_Found]:
             cue_end = obj.end()
         if tail := cues.tail.match(text, cue_end):
             cue_end = tail.end()
+        cue_end = _without_full_stop(text, cue_end)
         cue = " ".join(text[m.start() : cue_end].replace(",", " ").split())
-        if before and before[-1] in _CLOSING and verb in cues.inverted:
-            end = _after(text, m.end(), cues)
-            if end:
-                found.append(_Found(m.start(), end, (m.end() + _lead(text, m.end()), end), cue, "attribution.said-x"))
-                continue
         start = _speaker_before_verb(text, m.start(), cues)
         if start is not None:
             found.append(_Found(start, cue_end, (start, len(text[: m.start()].rstrip(" ,"))), cue, "attribution.x-said"))
+        elif before and before[-1] in _CLOSING and verb in cues.inverted and (end := _after(text, m.end(), cues)):
+            found.append(_Found(m.start(), end, (m.end() + _lead(text, m.end()), end), cue, "attribution.said-x"))
     return found
 
 
