@@ -221,6 +221,8 @@ def _verb_attributions(text: str, cues: _Cues) -> list[_Found]:
     for m in cues.verb.finditer(text):
         if re.match(r"[\w\-]", text[m.end() : m.end() + 1] or " ") or (m.start() and re.match(r"[\w\-]", text[m.start() - 1])):
             continue
+        if not m.group("verb").islower():
+            continue  # "the United States", "Trend Reports": a capital makes it a name
         before = _TOKEN.findall(text, 0, m.start())
         if (before and before[-1].lower() in cues.not_after) or (
             m.group("verb").lower() in cues.hedging_verbs and cues.not_before.match(text, m.end())

@@ -147,9 +147,7 @@ def _is_head_count(q: Quantity, text: str, lex: _Lexicon) -> bool:
     return any(p.fullmatch(u) for p in (lex.groups, lex.cues) for u in (unit, plural(unit)))
 
 
-def _count(
-    text: str, cue: re.Match[str], lo: int, hi: int, counts: list[Quantity], passive: bool, lex: _Lexicon
-) -> Quantity | None:
+def _count(text: str, cue: re.Match[str], lo: int, hi: int, counts: list[Quantity], active: bool) -> Quantity | None:
     """The count of a cue: after an active verb ("killing 12"), otherwise before ("12 were killed", "12 dead")."""
     before = [
         q for q in counts if lo <= q.start and q.end <= cue.start() and _words(text, q.end, cue.start()) <= _COUNT_REACH[0]
@@ -162,19 +160,20 @@ def _count(
     ]
     nearest_before = max(before, key=lambda q: q.end) if before else None
     nearest_after = min(after, key=lambda q: q.start) if after else None
-    if _key(cue.group()) in lex.active and not passive:
+    if active:
         return nearest_after or nearest_before
     return nearest_before or nearest_after
 
 
-def _group(text: str, lo: int, hi: int, core: tuple[int, int], has_count: bool, lex: _Lexicon) -> re.Match[str] | None:
+def _group(text: str, lo: int, hi: int, core: tuple[int, int], look_back: bool, lex: _Lexicon) -> re.Match[str] | None:
     """The harmed group: inside the phrase of count, frame and cue, or just after it ("killing one |child|").
 
-    With no count, a group a few words before the cue counts too ("civilians may have been killed").
+    With `look_back` (no count, and no active verb whose object follows), a group a
+    few words before the cue counts too ("civilians may have been killed").
     """
     comma = text.find(",", core[1], hi)
     reach_after = _window_end(text, core[1], hi if comma == -1 else comma, _AFTER_REACH - 2)
-    reach_before = core[0] if has_count else _window_start(text, lo, core[0], _NEGATION_REACH)
+    reach_before = _window_start(text, lo, core[0], _NEGATION_REACH) if look_back else core[0]
     near = list(lex.groups.finditer(text, max(lo, reach_before), reach_after))
     inside = [m for m in near if core[0] <= m.start() and m.end() <= core[1]]
     if inside:
@@ -201,12 +200,13 @@ def extract_casualties(text: str, offset: int = 0) -> list[Casualty]:
         value = polarity.value if polarity else "asserted"
         before_words = _WORD.findall(text, lo, cue.start())
         passive = bool(before_words) and before_words[-1].lower() in lex.passive
-        count = _count(text, cue, lo, hi, counts, passive, lex) if value in ("asserted", "uncertain") and not (
+        active = _key(cue.group()) in lex.active and not passive
+        count = _count(text, cue, lo, hi, counts, active) if value in ("asserted", "uncertain") and not (
             polarity and polarity.value == "asserted"
         ) else None
         spans = [cue.span()] + [s for s in (count and (count.start, count.end), polarity and (polarity.start, polarity.end)) if s]
         core = (min(s for s, _ in spans), max(e for _, e in spans))
-        group = _group(text, lo, hi, core, count is not None, lex)
+        group = _group(text, lo, hi, core, count is None and not active, lex)
         if _key(cue.group()) in lex.weak and not (count or group or polarity):
             continue
         start, end = min(core[0], group.start() if group else core[0]), max(core[1], group.end() if group else core[1])
