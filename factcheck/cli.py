@@ -55,6 +55,7 @@ def check_command(
     fail_on: Annotated[FailOn, typer.Option(help="Exit 1 when a conflict is at least this severe.")] = FailOn.high,
     select: Annotated[Optional[str], typer.Option(help="Only these rule codes or kind letters, comma-separated.")] = None,
     ignore: Annotated[Optional[str], typer.Option(help="Leave out these rule codes or kind letters.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the embedding cache.")] = False,
 ) -> None:
     """Check several reports of one event against each other (and a draft against them)."""
     from factcheck.embed import DEFAULT_MODEL
@@ -66,7 +67,9 @@ def check_command(
     bad = unknown_codes([*codes(select), *codes(ignore)])
     if bad:
         raise UsageError(f"unknown rule code or letter: {', '.join(bad)} (see `factcheck rules`)")
-    options = CheckOptions(model=model or DEFAULT_MODEL, select=codes(select), ignore=codes(ignore))
+    options = CheckOptions(
+        model=model or DEFAULT_MODEL, select=codes(select), ignore=codes(ignore), cache=not no_cache
+    )
     result = check(paths, draft=draft, options=options)
     text = render_json(result) if format is Format.json else render_markdown(result)
     if out is None:

@@ -12,6 +12,7 @@ import numpy as np
 
 from factcheck.align import AlignSettings, align_claims
 from factcheck.background import mark_background
+from factcheck.cache import CachedEncoder
 from factcheck.embed import DEFAULT_MODEL, Encoder, SentenceTransformerEncoder
 from factcheck.extract import extract_facts
 from factcheck.ingest import read_article, read_articles
@@ -31,6 +32,8 @@ class CheckOptions:
     ignore: tuple[str, ...] = ()
     default_zone: str | None = None
     align: AlignSettings = field(default_factory=AlignSettings)
+    cache: bool = True
+    """Keep embeddings on disk (see `factcheck.cache`) so a rerun loads no model."""
 
 
 def claims_of(article: Article) -> list[Claim]:
@@ -53,7 +56,9 @@ def check(
     notes: list[str] = []
     if len(articles) < 2:
         notes.append("Only one article was given: there is nothing to compare it with.")
-    encoder = encoder or SentenceTransformerEncoder(options.model)
+    if encoder is None:
+        model = SentenceTransformerEncoder(options.model)
+        encoder = CachedEncoder(model) if options.cache else model
     groups = []
     if len(articles) >= 2 and claims:
         vectors = np.asarray(encoder.encode([c.text for c in claims]))

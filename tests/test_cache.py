@@ -1,0 +1,115 @@
+"""The embedding cache: misses only reach the model, keys separate models, runs may overlap."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import ROOT, SAMPLE, BagOfWordsEncoder
+from factcheck.cache import CACHE_ENV, CachedEncoder, cache_dir
+
+TEXTS = [
+    "A ferry carrying 300 passengers capsized off the coast on Tuesday.",
+    "Rescuers pulled 41 survivors from the water by nightfall.",
+    "The wildfire has burned 12,000 hectares since Friday.",
+]
+
+
+class CountingEncoder(BagOfWordsEncoder):
+    def __init__(self, name: str = "bag-of-words") -> None:
+        self.name = name
+        self.seen: list[str] = []
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.seen.extend(texts)
+        return super().encode(texts)
+
+
+def test_cache_returns_what_the_model_returns(tmp_path: Path) -> None:
+    inner = CountingEncoder()
+    cached = CachedEncoder(inner, tmp_path).encode(TEXTS)
+    np.testing.assert_array_equal(cached, BagOfWordsEncoder().encode(TEXTS))
+
+
+def test_cache_encodes_only_texts_it_has_not_seen(tmp_path: Path) -> None:
+    CachedEncoder(CountingEncoder(), tmp_path).encode(TEXTS[:2])
+    inner = CountingEncoder()
+    vectors = CachedEncoder(inner, tmp_path).encode(TEXTS)
+    assert inner.seen == [TEXTS[2]]
+    np.testing.assert_array_equal(vectors, BagOfWordsEncoder().encode(TEXTS))
+
+
+def test_cache_encodes_a_repeated_text_once(tmp_path: Path) -> None:
+    inner = CountingEncoder()
+    vectors = CachedEncoder(inner, tmp_path).encode([TEXTS[0], TEXTS[1], TEXTS[0]])
+    assert inner.seen == TEXTS[:2]
+    np.testing.assert_array_equal(vectors[0], vectors[2])
+
+
+def test_cache_keeps_models_apart(tmp_path: Path) -> None:
+    CachedEncoder(CountingEncoder("model-a"), tmp_path).encode(TEXTS)
+    other = CountingEncoder("model-b")
+    CachedEncoder(other, tmp_path).encode(TEXTS)
+    assert other.seen == TEXTS
+
+
+def test_cache_of_nothing_is_empty(tmp_path: Path) -> None:
+    assert CachedEncoder(CountingEncoder(), tmp_path).encode([]).shape[0] == 0
+
+
+def test_cache_dir_follows_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "elsewhere"))
+    assert cache_dir() == tmp_path / "elsewhere"
+    monkeypatch.delenv(CACHE_ENV)
+    assert "factcheck" in cache_dir().parts
+
+
+def test_unusable_cache_only_warns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    inner = CountingEncoder()
+    vectors = CachedEncoder(inner, blocked).encode(TEXTS)
+    assert vectors.shape[0] == len(TEXTS) and inner.seen == TEXTS
+    assert "embedding cache" in capsys.readouterr().err
+
+
+def test_concurrent_runs_fill_one_cache(tmp_path: Path) -> None:
+    script = textwrap.dedent(
+        f"""
+        import sys
+        sys.path.insert(0, {str(ROOT / "tests")!r})
+        from conftest import BagOfWordsEncoder
+        from factcheck.cache import CachedEncoder
+        texts = [f"Report {{n}} of the flood in district {{n % 7}}." for n in range(int(sys.argv[1]), 400)]
+        CachedEncoder(BagOfWordsEncoder(), {str(tmp_path)!r}).encode(texts)
+        """
+    )
+    runs = [subprocess.Popen([sys.executable, "-c", script, str(n)], cwd=ROOT) for n in (0, 50, 100, 150)]
+    assert [run.wait(timeout=120) for run in runs] == [0, 0, 0, 0]
+    inner = CountingEncoder()
+    CachedEncoder(inner, tmp_path).encode([f"Report {n} of the flood in district {n % 7}." for n in range(400)])
+    assert inner.seen == []
+
+
+def test_warm_check_loads_no_model_and_imports_no_torch(tmp_path: Path, encoder) -> None:
+    from factcheck.pipeline import check
+
+    cold = check([SAMPLE], encoder=CachedEncoder(encoder, tmp_path))
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        from factcheck.pipeline import CheckOptions, check
+        result = check([Path({str(SAMPLE)!r})], options=CheckOptions())
+        print(len(result.discrepancies), "torch" in sys.modules, "sentence_transformers" in sys.modules)
+        """
+    )
+    env = {**os.environ, CACHE_ENV: str(tmp_path)}
+    warm = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    assert warm.stdout.split() == [str(len(cold.discrepancies)), "False", "False"]
