@@ -26,7 +26,8 @@ _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _NOT_COUNT_AFTER = {"in", "on", "at", "since", "by", "until", "from", "within", "after", "before", "during"}
 _NEGATION_REACH = 6  # words before a cue that a negator may stand in ("no Americans have been hurt")
 _AFTER_REACH = 5  # words after a cue that may carry its polarity ("no deaths were reported")
-_COUNT_REACH = (6, 5)  # words between a count and its cue: count first, cue first
+_COUNT_REACH_BEFORE = 6  # words between a count and its cue ("four of its fighters were killed")
+_COUNT_REACH_AFTER = 5  # words between a cue and its count ("the death toll from the floods rose to 45")
 
 
 @dataclass(frozen=True)
@@ -104,9 +105,13 @@ def _window_end(text: str, start: int, hi: int, words: int) -> int:
 
 @dataclass(frozen=True)
 class _Polarity:
+    """How a clause frames a cue, and the words that frame it."""
+
     value: str
     start: int
     end: int
+    counted: bool = True
+    """False for "an undisclosed number": asserted, but no count may be read."""
 
 
 def _polarity(text: str, cue: re.Match[str], lo: int, hi: int, lex: _Lexicon) -> _Polarity | None:
@@ -114,7 +119,7 @@ def _polarity(text: str, cue: re.Match[str], lo: int, hi: int, lex: _Lexicon) ->
     near_end = _window_end(text, cue.end(), hi, _AFTER_REACH)
     near_start = _window_start(text, lo, cue.start(), _NEGATION_REACH)
     if m := _last(lex.unspecified, text, near_start, cue.start()) or lex.unspecified.search(text, cue.end(), near_end):
-        return _Polarity("asserted", min(m.start(), cue.start()), max(m.end(), cue.end()))
+        return _Polarity("asserted", min(m.start(), cue.start()), max(m.end(), cue.end()), counted=False)
     if (m := _last(lex.uncertain, text, lo, cue.start())) or (m := lex.uncertain.search(text, cue.end(), near_end)):
         return _Polarity("uncertain", min(m.start(), cue.start()), max(m.end(), cue.end()))
     negator = _last(lex.negators, text, near_start, cue.start())
@@ -139,7 +144,7 @@ def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match
     return found[-1] if found else None
 
 
-def _is_head_count(q: Quantity, text: str, lex: _Lexicon) -> bool:
+def _is_head_count(q: Quantity, lex: _Lexicon) -> bool:
     """A count of people: no unit, or a unit that names people or harm; not a year."""
     if q.unit is None:
         return not _YEAR.fullmatch(q.text.strip())
@@ -150,13 +155,15 @@ def _is_head_count(q: Quantity, text: str, lex: _Lexicon) -> bool:
 def _count(text: str, cue: re.Match[str], lo: int, hi: int, counts: list[Quantity], active: bool) -> Quantity | None:
     """The count of a cue: after an active verb ("killing 12"), otherwise before ("12 were killed", "12 dead")."""
     before = [
-        q for q in counts if lo <= q.start and q.end <= cue.start() and _words(text, q.end, cue.start()) <= _COUNT_REACH[0]
+        q
+        for q in counts
+        if lo <= q.start and q.end <= cue.start() and _words(text, q.end, cue.start()) <= _COUNT_REACH_BEFORE
     ]
     after = [
         q
         for q in counts
-        if cue.end() <= q.start and q.end <= hi and _words(text, cue.end(), q.start) <= _COUNT_REACH[1]
-        and not (_WORD.findall(text, cue.end(), q.start) or [""])[-1].lower() in _NOT_COUNT_AFTER
+        if cue.end() <= q.start and q.end <= hi and _words(text, cue.end(), q.start) <= _COUNT_REACH_AFTER
+        and (_WORD.findall(text, cue.end(), q.start) or [""])[-1].lower() not in _NOT_COUNT_AFTER
     ]
     nearest_before = max(before, key=lambda q: q.end) if before else None
     nearest_after = min(after, key=lambda q: q.start) if after else None
@@ -165,7 +172,7 @@ def _count(text: str, cue: re.Match[str], lo: int, hi: int, counts: list[Quantit
     return nearest_before or nearest_after
 
 
-def _group(text: str, lo: int, hi: int, core: tuple[int, int], look_back: bool, lex: _Lexicon) -> re.Match[str] | None:
+def _group(text: str, lo: int, hi: int, core: tuple[int, int], look_back: bool, lex: _Lexicon) -> re.Match | None:
     """The harmed group: inside the phrase of count, frame and cue, or just after it ("killing one |child|").
 
     With `look_back` (no count, and no active verb whose object follows), a group a
@@ -186,41 +193,55 @@ def extract_casualties(text: str, offset: int = 0) -> list[Casualty]:
     lex = _lexicon()
     blocked = [m.span() for m in lex.not_casualties.finditer(text)]
     cues = [m for m in lex.cues.finditer(text) if not any(s <= m.start() and m.end() <= e for s, e in blocked)]
-    counts = [q for q in extract_quantities(text, 0) if _is_head_count(q, text, lex)]
+    counts = [q for q in extract_quantities(text, 0) if _is_head_count(q, lex)]
     facts: list[Casualty] = []
-    previous: Casualty | None = None
     for i, cue in enumerate(cues):
         clause_lo, clause_hi = _clause(text, cue.start(), cue.end())
         lo = max(clause_lo, cues[i - 1].end() if i else 0)
         hi = min(clause_hi, cues[i + 1].start() if i + 1 < len(cues) else len(text))
         polarity = _polarity(text, cue, lo, hi, lex)
-        if polarity is None and previous and previous.polarity != "asserted" and _COORDINATION.fullmatch(text, cues[i - 1].end(), cue.start()):
+        coordinated = i and _COORDINATION.fullmatch(text, cues[i - 1].end(), cue.start())
+        if polarity is None and coordinated and facts and facts[-1].polarity != "asserted":
             # "no deaths or injuries": the second cue shares the first one's frame.
-            polarity = _Polarity(previous.polarity, cue.start(), cue.end())
-        value = polarity.value if polarity else "asserted"
-        before_words = _WORD.findall(text, lo, cue.start())
-        passive = bool(before_words) and before_words[-1].lower() in lex.passive
-        active = _key(cue.group()) in lex.active and not passive
-        count = _count(text, cue, lo, hi, counts, active) if value in ("asserted", "uncertain") and not (
-            polarity and polarity.value == "asserted"
-        ) else None
-        spans = [cue.span()] + [s for s in (count and (count.start, count.end), polarity and (polarity.start, polarity.end)) if s]
-        core = (min(s for s, _ in spans), max(e for _, e in spans))
-        group = _group(text, lo, hi, core, count is None and not active, lex)
-        if _key(cue.group()) in lex.weak and not (count or group or polarity):
-            continue
-        start, end = min(core[0], group.start() if group else core[0]), max(core[1], group.end() if group else core[1])
-        low, high = (0.0, 0.0) if value == "none" else ((count.low, count.high) if count else (None, None))
-        previous = Casualty(
-            start=offset + start,
-            end=offset + end,
-            text=text[start:end],
-            rule=f"casualty.{value.replace('_', '-')}" + (".count" if count else ""),
-            outcome=lex.outcome[_key(cue.group())],
-            polarity=value,
-            low=low,
-            high=high,
-            group=lex.group[_key(group.group())] if group else None,
-        )
-        facts.append(previous)
+            polarity = _Polarity(facts[-1].polarity, cue.start(), cue.end())
+        if fact := _casualty(text, offset, cue, (lo, hi), polarity, counts, lex):
+            facts.append(fact)
     return facts
+
+
+def _casualty(
+    text: str,
+    offset: int,
+    cue: re.Match[str],
+    bounds: tuple[int, int],
+    polarity: _Polarity | None,
+    counts: list[Quantity],
+    lex: _Lexicon,
+) -> Casualty | None:
+    """One cue's fact: its count and group read within `bounds`, its span over all of them."""
+    lo, hi = bounds
+    value = polarity.value if polarity else "asserted"
+    before = _WORD.findall(text, lo, cue.start())
+    active = _key(cue.group()) in lex.active and not (before and before[-1].lower() in lex.passive)
+    countable = value in ("asserted", "uncertain") and (polarity is None or polarity.counted)
+    count = _count(text, cue, lo, hi, counts, active) if countable else None
+    spans = [cue.span()]
+    spans += [(count.start, count.end)] if count else []
+    spans += [(polarity.start, polarity.end)] if polarity else []
+    core = (min(s for s, _ in spans), max(e for _, e in spans))
+    group = _group(text, lo, hi, core, count is None and not active, lex)
+    if _key(cue.group()) in lex.weak and not (count or group or polarity):
+        return None
+    start, end = (min(core[0], group.start()), max(core[1], group.end())) if group else core
+    low, high = (0.0, 0.0) if value == "none" else ((count.low, count.high) if count else (None, None))
+    return Casualty(
+        start=offset + start,
+        end=offset + end,
+        text=text[start:end],
+        rule=f"casualty.{value.replace('_', '-')}" + (".count" if count else ""),
+        outcome=lex.outcome[_key(cue.group())],
+        polarity=value,
+        low=low,
+        high=high,
+        group=lex.group[_key(group.group())] if group else None,
+    )
