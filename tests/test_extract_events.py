@@ -34,7 +34,8 @@ def test_events_negative_sentence_yields_nothing(text):
 def test_events_longest_phrase_wins_over_its_head():
     sentence = "They launched ballistic missile attacks."
     (weapon, _) = extract_event_types(sentence, offset=40)
-    assert (weapon.label, weapon.text, weapon.start) == ("ballistic_missile", "ballistic missile", 40 + sentence.index("ballistic"))
+    assert (weapon.label, weapon.text) == ("ballistic_missile", "ballistic missile")
+    assert weapon.start == 40 + sentence.index("ballistic")
 
 
 NEWSY = st.lists(

@@ -16,6 +16,7 @@ from factcheck.extract.phrases import phrase_key, phrase_pattern
 from factcheck.knowledge import load
 from factcheck.types import Attribution
 
+_NAME = r"[A-Z][\w.&'’\-]*"  # a capitalized word: "told |the Associated Press|"
 _TOKEN = re.compile(r"\w[\w.'’&\-]*|[^\w\s]")
 _MAX_SPEAKER_TOKENS = 12
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
@@ -73,7 +74,7 @@ def _cues() -> _Cues:
     types = {phrase_key(p.lower()): kind for kind, phrases in t["speaker_types"].items() for p in phrases}
     return _Cues(
         verb=re.compile(rf"(?:(?:{aux})\s+)*(?P<verb>{_alt(t['speech_verbs'])})", re.I),
-        told_object=re.compile(rf"\s+(?:{_alt(t['told_objects'])}|(?:the\s+)?[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*)*)"),
+        told_object=re.compile(rf"\s+(?:{_alt(t['told_objects'])}|(?:the\s+)?{_NAME}(?:\s+{_NAME})*)"),
         tail=re.compile(rf",?\s+(?:{_alt(t['cue_tails'])})", re.I),
         introducer=re.compile(rf"{_alt(t['introducers'])}\s+", re.I),
         owner_statement=re.compile(rf"['’]s\s+(?P<cue>(?:{nouns})\s+(?:{verbs}))", re.I),
@@ -120,7 +121,10 @@ def _before(text: str, end: int, cues: _Cues) -> tuple[int, str] | None:
 
 
 def _plausible(words: list[str], cues: _Cues) -> bool:
-    """A speaker ends in a name, pronoun, source word or plural, or its head names a source ("a source familiar with")."""
+    """A speaker ends in a name, pronoun, source word or plural, or its head names a source.
+
+    "a source familiar with the operation" passes on its head, "a source familiar".
+    """
     head = words[: next((i for i, w in enumerate(words) if w in _HEAD_END), len(words))]
     return _speakerish(words[-1], cues) or words[-1].endswith("s") or any(w.lower() in cues.speaker_words for w in head)
 
@@ -219,8 +223,6 @@ def _verb_attributions(text: str, cues: _Cues) -> list[_Found]:
     """ "X said (in a statement)" and, after a comma or a quote, "said X"."""
     found: list[_Found] = []
     for m in cues.verb.finditer(text):
-        if re.match(r"[\w\-]", text[m.end() : m.end() + 1] or " ") or (m.start() and re.match(r"[\w\-]", text[m.start() - 1])):
-            continue
         if not m.group("verb").islower():
             continue  # "the United States", "Trend Reports": a capital makes it a name
         before = _TOKEN.findall(text, 0, m.start())
@@ -238,7 +240,8 @@ def _verb_attributions(text: str, cues: _Cues) -> list[_Found]:
         cue = " ".join(text[m.start() : cue_end].replace(",", " ").split())
         start = _speaker_before_verb(text, m.start(), cues)
         if start is not None:
-            found.append(_Found(start, cue_end, (start, len(text[: m.start()].rstrip(" ,"))), cue, "attribution.x-said"))
+            speaker = (start, len(text[: m.start()].rstrip(" ,")))
+            found.append(_Found(start, cue_end, speaker, cue, "attribution.x-said"))
         elif before and before[-1] in _CLOSING and verb in cues.inverted and (end := _after(text, m.end(), cues)):
             found.append(_Found(m.start(), end, (m.end() + _lead(text, m.end()), end), cue, "attribution.said-x"))
     return found
@@ -261,7 +264,8 @@ def _statement_attributions(text: str, cues: _Cues) -> list[_Found]:
         if end and verb:
             cue = f"{m.group('noun')} {verb.group(1)}".lower()
             found.append(_Found(m.start(), verb.end(), (m.end(), end), cue, "attribution.statement-by"))
-    for pattern, rule in ((cues.read_statement, "attribution.read-statement"), (cues.introducer, "attribution.according-to")):
+    introduced = ((cues.read_statement, "attribution.read-statement"), (cues.introducer, "attribution.according-to"))
+    for pattern, rule in introduced:
         for m in pattern.finditer(text):
             if m.start() and re.match(r"\w", text[m.start() - 1]):
                 continue
