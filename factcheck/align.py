@@ -91,3 +91,17 @@ def align_claims(claims: list[Claim], vectors: np.ndarray, settings: AlignSettin
         own = tuple((position[i], position[j], s) for i, j, s in links if i in position)
         groups.append(ClaimGroup(claims=tuple(claims[k] for k in indices), links=own))
     return groups
+
+
+def align_events(
+    claims: list[Claim], vectors: np.ndarray, events: list[tuple[str, ...]], settings: AlignSettings = AlignSettings()
+) -> list[ClaimGroup]:
+    """Groups of linked claims within each event: claims of different events are never compared."""
+    by_article: dict[str, list[int]] = {}
+    for n, claim in enumerate(claims):
+        by_article.setdefault(claim.article, []).append(n)
+    groups = []
+    for event in events:
+        index = sorted(n for article in event for n in by_article.get(article, []))
+        groups.extend(align_claims([claims[n] for n in index], vectors[index], settings))
+    return groups

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import numpy as np
 
-from factcheck.align import AlignSettings, align_claims
+from factcheck.align import AlignSettings, align_events
 from factcheck.background import mark_background
 from factcheck.cache import CachedEncoder
+from factcheck.cluster import cluster_events, lone_notes
 from factcheck.embed import DEFAULT_MODEL, Encoder, SentenceTransformerEncoder
 from factcheck.extract import extract_facts
 from factcheck.ingest import read_article, read_articles
@@ -60,9 +61,12 @@ def check(
         model = SentenceTransformerEncoder(options.model)
         encoder = CachedEncoder(model) if options.cache else model
     groups = []
+    events = [tuple(a.id for a in articles)]
     if len(articles) >= 2 and claims:
         vectors = np.asarray(encoder.encode([c.text for c in claims]))
-        groups = align_claims(claims, vectors, options.align)
+        events = cluster_events(articles, claims, vectors)
+        notes.extend(lone_notes(events))
+        groups = align_events(claims, vectors, events, options.align)
     context = RuleContext(
         articles={a.id: a for a in articles},
         default_zone=options.default_zone,
@@ -83,6 +87,7 @@ def check(
         model=options.model,
         paraphrase=options.align.same_text,
         notes=tuple(notes),
+        events=tuple(events),
     )
 
 

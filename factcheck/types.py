@@ -201,6 +201,8 @@ class CheckResult:
     notes: tuple[str, ...] = field(default=())
     skipped: tuple[str, ...] = field(default=())
     extra: dict = field(default_factory=dict, hash=False, compare=False)
+    events: tuple[tuple[str, ...], ...] = ()
+    """Article ids grouped by the event they report; claims are compared only within one."""
 
 
 @dataclass(frozen=True)
