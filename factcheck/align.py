@@ -8,6 +8,7 @@ or when they are moderately close and carry facts of a comparable type.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -94,7 +95,7 @@ def align_claims(claims: list[Claim], vectors: np.ndarray, settings: AlignSettin
 
 
 def align_events(
-    claims: list[Claim], vectors: np.ndarray, events: list[tuple[str, ...]], settings: AlignSettings = AlignSettings()
+    claims: list[Claim], vectors: np.ndarray, events: Iterable[tuple[str, ...]], settings: AlignSettings = AlignSettings()
 ) -> list[ClaimGroup]:
     """Groups of linked claims within each event: claims of different events are never compared."""
     by_article: dict[str, list[int]] = {}

@@ -56,11 +56,13 @@ def check_command(
     select: Annotated[Optional[str], typer.Option(help="Only these rule codes or kind letters, comma-separated.")] = None,
     ignore: Annotated[Optional[str], typer.Option(help="Leave out these rule codes or kind letters.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the embedding cache.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars on stderr.")] = False,
 ) -> None:
     """Check several reports of one event against each other (and a draft against them)."""
     from factcheck.embed import DEFAULT_MODEL
     from factcheck.output import write_atomically
     from factcheck.pipeline import CheckOptions, check
+    from factcheck.progress import Stages
     from factcheck.report import render_json, render_markdown
     from factcheck.rules import unknown_codes
 
@@ -70,7 +72,7 @@ def check_command(
     options = CheckOptions(
         model=model or DEFAULT_MODEL, select=codes(select), ignore=codes(ignore), cache=not no_cache
     )
-    result = check(paths, draft=draft, options=options)
+    result = check(paths, draft=draft, options=options, stages=Stages(show=sys.stderr.isatty() and not quiet))
     text = render_json(result) if format is Format.json else render_markdown(result)
     if out is None:
         sys.stdout.write(text)

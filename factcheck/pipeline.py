@@ -17,6 +17,7 @@ from factcheck.cluster import cluster_events, lone_notes
 from factcheck.embed import DEFAULT_MODEL, Encoder, SentenceTransformerEncoder
 from factcheck.extract import extract_facts
 from factcheck.ingest import read_article, read_articles
+from factcheck.progress import Stages
 from factcheck.rules import select_rules
 from factcheck.rules.common import SEVERITIES, RuleContext
 from factcheck.segment import segment
@@ -24,6 +25,8 @@ from factcheck.types import Article, CheckResult, Claim, Discrepancy
 
 KIND_ORDER = ("casualty", "numeric", "event_type", "temporal", "location", "attribution", "other")
 STATUS_ORDER = ("conflict", "explained")
+EMBED_BATCH = 1024
+"""Texts per call to the encoder: a progress step, large enough to keep the model's batches full."""
 
 
 @dataclass(frozen=True)
@@ -48,12 +51,15 @@ def check(
     draft: Path | None = None,
     options: CheckOptions = CheckOptions(),
     encoder: Encoder | None = None,
+    stages: Stages | None = None,
 ) -> CheckResult:
-    articles = read_articles(paths)
+    stages = stages or Stages()
+    with stages.stage("read"):
+        articles = read_articles(paths)
     if draft is not None:
         articles = [a for a in articles if a.path.resolve() != draft.resolve()]
         articles.append(read_article(draft, role="draft"))
-    claims = [claim for article in articles for claim in claims_of(article)]
+    claims = [claim for article in stages.track("extract", articles) for claim in claims_of(article)]
     notes: list[str] = []
     if len(articles) < 2:
         notes.append("Only one article was given: there is nothing to compare it with.")
@@ -63,10 +69,12 @@ def check(
     groups = []
     events = [tuple(a.id for a in articles)]
     if len(articles) >= 2 and claims:
-        vectors = np.asarray(encoder.encode([c.text for c in claims]))
-        events = cluster_events(articles, claims, vectors)
+        texts = [c.text for c in claims]
+        vectors = np.vstack([encoder.encode(list(b)) for b in stages.batches("embed", texts, EMBED_BATCH)])
+        with stages.stage("cluster"):
+            events = cluster_events(articles, claims, vectors)
         notes.extend(lone_notes(events))
-        groups = align_events(claims, vectors, events, options.align)
+        groups = align_events(claims, vectors, stages.track("align", events, len(events)), options.align)
     context = RuleContext(
         articles={a.id: a for a in articles},
         default_zone=options.default_zone,
@@ -75,7 +83,7 @@ def check(
     )
     found = [
         d
-        for rule in select_rules(list(options.select), list(options.ignore))
+        for rule in stages.track("rules", select_rules(list(options.select), list(options.ignore)))
         for group in groups
         for d in rule.check(group, context)
     ]
