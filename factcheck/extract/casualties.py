@@ -153,7 +153,13 @@ def _is_head_count(q: Quantity, lex: _Lexicon) -> bool:
 
 
 def _count(text: str, cue: re.Match[str], lo: int, hi: int, counts: list[Quantity], active: bool) -> Quantity | None:
-    """The count of a cue: after an active verb ("killing 12"), otherwise before ("12 were killed", "12 dead")."""
+    """The count of a cue: after an active verb ("killing 12"), otherwise before ("12 were killed", "12 dead").
+
+    A count whose counted noun is the cue itself ("scores of injuries") comes first.
+    """
+    around = [q for q in counts if q.start <= cue.start() and cue.end() <= q.end]
+    if around:
+        return around[0]
     before = [
         q
         for q in counts
