@@ -24,11 +24,11 @@ BLOCK = 1024
 
 @dataclass(frozen=True)
 class ClusterSettings:
-    same_event: float = 0.75
+    same_event: float = 0.78
     """Average similarity (with the place terms) at which articles report one event."""
-    shared_place: float = 0.05
-    """Added when two articles name a place in common."""
-    other_country: float = 0.15
+    shared_place: float = 0.15
+    """Added when two articles name a place (below a country) in common."""
+    other_country: float = 0.30
     """Subtracted when both name countries and none in common."""
 
 
@@ -45,7 +45,10 @@ def article_vectors(articles: list[Article], claims: list[Claim], vectors: np.nd
 
 
 def place_matrices(articles: list[Article], claims: list[Claim]) -> tuple[np.ndarray, np.ndarray]:
-    """Indicator matrices (article × place name, article × country) of the places each names."""
+    """Indicator matrices (article × place below a country, article × country) of the places each names.
+
+    A shared country is weak evidence of one event (a country has many); a shared city or region is not.
+    """
     rows = {a.id: n for n, a in enumerate(articles)}
     names: dict[str, int] = {}
     countries: dict[str, int] = {}
@@ -54,7 +57,8 @@ def place_matrices(articles: list[Article], claims: list[Claim]) -> tuple[np.nda
         if claim.background:
             continue
         for place in claim.of_type(Place):
-            marks.append((rows[claim.article], names.setdefault(place.name, len(names)), False))
+            if place.kind != "country":
+                marks.append((rows[claim.article], names.setdefault(place.name, len(names)), False))
             if place.country:
                 marks.append((rows[claim.article], countries.setdefault(place.country, len(countries)), True))
     named = np.zeros((len(articles), max(len(names), 1)), dtype=np.float32)
