@@ -15,6 +15,9 @@ import numpy as np
 
 from factcheck.types import Casualty, Claim, ClaimGroup, EventType, Quantity, TimeRef
 
+BLOCK_CELLS = 1 << 22
+"""Similarities computed at once (16 MB of float32): bounds memory for events of any size."""
+
 
 @dataclass(frozen=True)
 class AlignSettings:
@@ -43,18 +46,30 @@ def reports_casualties(claim: Claim) -> bool:
 
 
 def link_pairs(claims: list[Claim], vectors: np.ndarray, settings: AlignSettings) -> list[tuple[int, int, float]]:
-    """Pairs (i, j, similarity), i < j, of claims from different articles that are aligned."""
+    """Pairs (i, j, similarity), i < j, of claims from different articles that are aligned.
+
+    The similarity matrix is computed a block of rows at a time, so memory stays
+    bounded however large an event is; the pairs come out in row-major order.
+    """
     if len(claims) < 2:
         return []
-    similarity = vectors @ vectors.T
-    articles = np.array([c.article for c in claims])
+    codes: dict[str, int] = {}
+    articles = np.array([codes.setdefault(c.article, len(codes)) for c in claims])
+    columns = np.arange(len(claims))
+    rows_per_block = max(1, BLOCK_CELLS // len(claims))
     links = []
-    for i in range(len(claims)):
-        candidates = np.nonzero((articles[i + 1 :] != articles[i]) & (similarity[i, i + 1 :] >= settings.casualties))[0]
-        for j in candidates + i + 1:
-            score = float(similarity[i, j])
-            if aligned(claims[i], claims[j], score, settings):
-                links.append((i, int(j), score))
+    for start in range(0, len(claims), rows_per_block):
+        rows = columns[start : start + rows_per_block]
+        similarity = vectors[rows] @ vectors.T
+        candidate = (
+            (columns[None, :] > rows[:, None])
+            & (articles[None, :] != articles[rows, None])
+            & (similarity >= settings.casualties)
+        )
+        for r, j in zip(*np.nonzero(candidate)):
+            score = float(similarity[r, j])
+            if aligned(claims[start + r], claims[j], score, settings):
+                links.append((start + int(r), int(j), score))
     return links
 
 
