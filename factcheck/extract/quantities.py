@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from factcheck.knowledge import load
@@ -25,6 +25,7 @@ from factcheck.types import Interval, Quantity
 
 _HYPHEN = r"\-‐‑"  # inside a character class
 _DASHES = "-‐‑–"
+_LOOKBACK = 80  # characters searched before a number for a quantifier, currency or label
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ class _Grammar:
         self.year_before = re.compile(rf"(?<!\w){_alternation(shapes['temporal_prepositions'])}\s+\Z", re.IGNORECASE)
         self.marker_before = re.compile(rf"(?<!\w){_alternation(shapes['designation_markers'])}\.?\s*\Z")
         self.label_before = re.compile(r"(?<![\w.])([A-Z][\w&'’]*)\s+\Z")
-        self.glued_before = re.compile(rf"[{_HYPHEN}/:#.]\Z")
+        self.glued_before = re.compile(rf"[{_HYPHEN}/:#]\Z")
         self.phone = re.compile(r"(?<!\w)\+?(?:\(\d{2,4}\)\s?)?\d{2,4}[\s.\-]\d{3,4}[\s.\-]\d{3,4}(?!\w)")
         self.quantifier_before = re.compile(rf"(?<![\w{_HYPHEN}]){_alternation(self.quantifier_of)}\s+\Z", re.I)
         self.currency_before = re.compile(
@@ -140,6 +141,7 @@ class _Grammar:
         self.token = re.compile(
             rf"\s+((?:[A-Za-z]\.){{2,}}|[A-Za-z]+[{_HYPHEN}]?\d+[A-Za-z]*|[A-Za-z]+(?:['’{_HYPHEN}][A-Za-z]+)*)(?![\w{_HYPHEN}])"
         )
+        self.label_tail = re.compile(rf"(?:[{_HYPHEN}–/.:]\w+)*")
         self.conversion_gap = re.compile(r"\s*[(\[]\s*\Z")
 
 
@@ -164,11 +166,7 @@ def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
         pos = max(pos, match.end())
         if quantity is not None and not _is_conversion(text, quantity, found, g):
             found.append(quantity)
-    return [
-        Quantity(start=q.start + offset, end=q.end + offset, text=q.text, rule=q.rule, value=q.value, low=q.low,
-                 high=q.high, modifier=q.modifier, unit=q.unit, latent=q.latent)
-        for q in found
-    ]
+    return [replace(q, start=q.start + offset, end=q.end + offset) for q in found]
 
 
 def intervals_conflict(a: Quantity, b: Quantity) -> bool:
@@ -186,6 +184,11 @@ def intervals_conflict(a: Quantity, b: Quantity) -> bool:
 def _kind(q: Quantity) -> str:
     g = _grammar()
     return q.unit if q.unit == "ordinal" or q.unit in g.fixed_units else "count"
+
+
+def _before(pattern: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
+    """A match of `pattern` (anchored at its end) just before `start`; the window keeps long texts linear."""
+    return pattern.search(text, max(0, start - _LOOKBACK), start)
 
 
 def _is_conversion(text: str, q: Quantity, before: list[Quantity], g: _Grammar) -> bool:
@@ -237,50 +240,57 @@ def _vague(text: str, start: int, end: int, low: float, high: float | None, g: _
 
 def _number(text: str, first: _Reading, g: _Grammar) -> tuple[Quantity | None, int]:
     """A number with what may stand around it: quantifier, currency, range, unit, noun."""
-    start, end = first.start, first.end
+    start = first.start
     if _is_label(text, first, g):
-        return None, _label_end(text, end)
+        return None, _label_end(text, first.end, g)
     currency = None
-    if cm := g.currency_before.search(text, 0, start):
+    if cm := _before(g.currency_before, text, start):
         symbol = cm.group().strip()
         currency, start = g.currency_symbol.get(symbol) or g.currency_symbol[symbol.rstrip(".")], cm.start()
         first = _money_scaled(text, first, g)
-    low_value = high_value = first.value
-    modifier = None
-    second = _range_end(text, first, g)
-    if second is not None:
-        if second.value <= first.value * (second.scale if first.scale == 1 else 1):
-            if text[first.end:second.start].strip() in set(_DASHES):
-                return None, _label_end(text, second.end)  # a score or a span of years: "3-1", "2020-21"
-            second = None
-        else:
-            scale = second.scale if first.scale == 1 and first.value * second.scale < second.value else 1.0
-            low_value, high_value, end, modifier = first.value * scale, second.value, second.end, "range"
-    if second is None:
-        end = first.end
-    if currency and second is not None:
-        end = _money_scaled(text, _Reading(second.start, end, second.value), g).end
-    if pm := g.prefix_before.search(text, 0, start):
+    span = _span(text, first, currency is not None, g)
+    if span is None:
+        return None, _label_end(text, first.end, g)
+    low_value, high_value, end = span
+    modifier = "range" if high_value != low_value else None
+    if pm := _before(g.prefix_before, text, start):
         unit, start, shape = g.prefix_unit[_squash(pm.group())], pm.start(), "measure"
     else:
         unit, end, shape = _unit_after(text, end, currency, low_value, first, g)
     if unit is None and shape in ("idiom", "glued"):
         return None, end
-    if qm := g.quantifier_before.search(text, 0, start):
+    if qm := _before(g.quantifier_before, text, start):
         modifier, start = g.quantifier_of[_squash(qm.group())], qm.start()
-    elif modifier == "range" and (bm := g.between_before.search(text, 0, start)):
+    elif modifier == "range" and (bm := _before(g.between_before, text, start)):
         start = bm.start()
     if (unit is None and _needs_noun(text, first, g)) or (_is_year(text, first, g)
-                                                          and g.year_before.search(text, 0, start)):
+                                                          and _before(g.year_before, text, start)):
         return None, end
-    if modifier in g.rules:
-        lo_f, hi_f = g.rules[modifier]
-        low = None if lo_f is None else low_value * lo_f
-        high = None if hi_f is None else high_value * hi_f
-    else:
-        low, high = low_value, high_value
-    value = (low_value + high_value) / 2
-    return _make(text, start, end, shape, value, low, high, modifier, unit, unit is None), end
+    lo_f, hi_f = g.rules.get(modifier or "", (1.0, 1.0))
+    low = None if lo_f is None else low_value * lo_f
+    high = None if hi_f is None else high_value * hi_f
+    return _make(text, start, end, shape, (low_value + high_value) / 2, low, high, modifier, unit, unit is None), end
+
+
+def _span(text: str, first: _Reading, money: bool, g: _Grammar) -> tuple[float, float, int] | None:
+    """Low and high value of a number or range and where it ends; None for a score ("3-1").
+
+    A scale on the second number of a range covers the first ("3 to 4 million"), and
+    a money scale letter counts before a plural noun even without a currency ("3.4m people").
+    """
+    low = high = first.value
+    end = first.end
+    second = _range_end(text, first, money, g)
+    if second is not None and second.value > first.value * (second.scale if first.scale == 1 else 1):
+        scale = second.scale if first.scale == 1 and first.value * second.scale < second.value else 1.0
+        low, high, end = first.value * scale, second.value, second.end
+    elif second is not None and text[first.end:second.start].strip() in set(_DASHES):
+        return None  # a score or a span of years: "3-1", "2020-21"
+    if (not money and first.scale == 1 and (ms := g.money_scale.match(text, end))
+            and _noun(text, ms.end(), plural=True, g=g)[0]):
+        scale = g.money_scales[ms.group(1)]
+        low, high, end = low * scale, high * scale, ms.end()
+    return low, high, end
 
 
 def _make(text: str, start: int, end: int, shape: str, value: float, low: float | None, high: float | None,
@@ -365,15 +375,15 @@ def _money_scaled(text: str, r: _Reading, g: _Grammar) -> _Reading:
     return _Reading(r.start, m.end(), r.value * scale, scale)
 
 
-def _range_end(text: str, first: _Reading, g: _Grammar) -> _Reading | None:
+def _range_end(text: str, first: _Reading, money: bool, g: _Grammar) -> _Reading | None:
     """The second number of "30-40", "30 to 40", "two or three", "between 12 and 15"."""
     gap = g.range_gap.match(text, first.end)
     if not gap:
         return None
     word = (gap.group(1) or "").lower()
-    if word == "and" and not g.between_before.search(text, 0, first.start):
+    if word == "and" and not _before(g.between_before, text, first.start):
         return None
-    if word == "to" and g.from_before.search(text, 0, first.start):
+    if word == "to" and _before(g.from_before, text, first.start):
         return None  # "rose from 30 to 40" is a change, not a range
     pos = gap.end()
     if sym := g.currency_at.match(text, pos):
@@ -383,7 +393,7 @@ def _range_end(text: str, first: _Reading, g: _Grammar) -> _Reading | None:
     second = _read_number(text, pos, g)
     if second is None or second.words != first.words:
         return None
-    return second
+    return _money_scaled(text, second, g) if money else second
 
 
 def _unit_after(text: str, end: int, currency: str | None, value: float, first: _Reading,
@@ -400,7 +410,7 @@ def _unit_after(text: str, end: int, currency: str | None, value: float, first: 
         if word in g.fused_idioms:
             return None, m.end(), "idiom"
         return _fuse(word, g), m.end(), "fused"
-    if first.words is False and text[end:end + 1].isalpha():
+    if not first.words and text[end:end + 1].isalpha():
         return None, end, "glued"
     unit, noun_end = _noun(text, end, plural=value != 1, g=g)
     if unit in g.currency_word:
@@ -435,10 +445,10 @@ def _noun(text: str, pos: int, plural: bool, g: _Grammar) -> tuple[str | None, i
     if head is None:
         return None, pos
     unit = items[head][1]
-    if head and _is_qualifier(items[head - 1], g):
+    if head and f"{items[head - 1][0].lower()} {unit}" in g.currency_word:  # "Australian dollars"
+        unit = f"{items[head - 1][0].lower()} {unit}"
+    elif head and _is_qualifier(items[head - 1], g):
         unit = f"{items[head - 1][1]} {unit}"
-    if head and f"{items[head - 1][0].lower()} {items[head][1]}" in g.currency_word:
-        unit = f"{items[head - 1][0].lower()} {items[head][1]}"
     return unit, items[head][2]
 
 
@@ -501,8 +511,8 @@ def _is_label(text: str, r: _Reading, g: _Grammar) -> bool:
         return bool(g.clock_after.match(text, r.end))
     digits_end = g.digits.match(text, r.start).end()  # type: ignore[union-attr]
     return bool(
-        g.glued_before.search(text, 0, r.start)
-        or g.marker_before.search(text, 0, r.start)
+        _before(g.glued_before, text, r.start)
+        or _before(g.marker_before, text, r.start)
         or g.clock_after.match(text, digits_end)
         or (digits_end - r.start == 4 and g.zone_after.match(text, digits_end))
         or _is_date(text, r.start, r.start, digits_end, g)
@@ -512,7 +522,7 @@ def _is_label(text: str, r: _Reading, g: _Grammar) -> bool:
 def _is_date(text: str, start: int, digits_start: int, digits_end: int, g: _Grammar) -> bool:
     day = text[digits_start:digits_end]
     return (day.isdigit() and 1 <= int(day) <= 31
-            and bool(g.month_before.search(text, 0, start) or g.month_after.match(text, digits_end)))
+            and bool(_before(g.month_before, text, start) or g.month_after.match(text, digits_end)))
 
 
 def _needs_noun(text: str, first: _Reading, g: _Grammar) -> bool:
@@ -521,7 +531,7 @@ def _needs_noun(text: str, first: _Reading, g: _Grammar) -> bool:
         return True
     if first.words:
         return first.value == 1 and first.scale == 1
-    label = g.label_before.search(text, 0, first.start)
+    label = _before(g.label_before, text, first.start)
     return bool(label) and not _is_common(label.group(1), g)
 
 
@@ -535,10 +545,9 @@ def _is_common(word: str, g: _Grammar) -> bool:
     return w in g.stop or w in g.quantifier_of or w in g.prefix_unit
 
 
-def _label_end(text: str, end: int) -> int:
+def _label_end(text: str, end: int, g: _Grammar) -> int:
     """Skip the rest of a label such as "737-800" or "2020-21"."""
-    m = re.compile(r"(?:[-‐‑–/.:]\w+)*").match(text, end)
-    return m.end() if m else end
+    return g.label_tail.match(text, end).end()  # type: ignore[union-attr]
 
 
 __all__ = ["extract_quantities", "intervals_conflict"]
