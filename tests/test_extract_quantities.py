@@ -59,8 +59,8 @@ def test_quantities_rule_names_the_shape() -> None:
 
 
 def test_quantities_conversion_in_brackets_is_not_a_second_quantity() -> None:
-    assert [q.unit for q in extract_quantities("Damage reached $25 million (€23 million) and 5 km (3 miles).")] == [
-        "USD", "km"]
+    text = "Damage reached $25 million (€23 million) and 5 km (3 miles), or 12,500 rupees, or about $150."
+    assert [q.unit for q in extract_quantities(text)] == ["USD", "km", "INR"]
 
 
 def test_quantities_ordinals_are_never_counts() -> None:

@@ -142,7 +142,7 @@ class _Grammar:
             rf"\s+((?:[A-Za-z]\.){{2,}}|[A-Za-z]+[{_HYPHEN}]?\d+[A-Za-z]*|[A-Za-z]+(?:['’{_HYPHEN}][A-Za-z]+)*)(?![\w{_HYPHEN}])"
         )
         self.label_tail = re.compile(rf"(?:[{_HYPHEN}–/.:]\w+)*")
-        self.conversion_gap = re.compile(r"\s*[(\[]\s*\Z")
+        self.conversion_gap = re.compile(r"\s*[(\[]\s*|,?\s+or\s+")
 
 
 @cache
@@ -192,7 +192,7 @@ def _before(pattern: re.Pattern[str], text: str, start: int) -> re.Match[str] | 
 
 
 def _is_conversion(text: str, q: Quantity, before: list[Quantity], g: _Grammar) -> bool:
-    """A measure in brackets right after another measure restates it ("80 km (50 miles)")."""
+    """A measure right after another, in brackets or after "or", restates it ("80 km (50 miles)")."""
     if not before or q.unit not in g.fixed_units:
         return False
     prev = before[-1]
