@@ -1,0 +1,110 @@
+"""Event clustering: reports of one event together, of different events apart, lone reports noted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from conftest import make_article
+from factcheck.cluster import ClusterSettings, cluster_events, lone_notes
+from factcheck.types import Claim, Place
+
+
+def claim(article: str, index: int, places: tuple[Place, ...] = ()) -> Claim:
+    return Claim(article=article, start=index, end=index + 1, text="x", paragraph=1, index=index, facts=places)
+
+
+def place(name: str, country: str, kind: str = "city") -> Place:
+    return Place(start=0, end=1, text=name, rule="place.gazetteer", name=name, country=country, kind=kind)
+
+
+def unit(*values: float) -> np.ndarray:
+    v = np.array(values, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def test_articles_close_in_meaning_form_one_event_and_others_their_own() -> None:
+    articles = [make_article("x", id=i) for i in ("a", "b", "c", "d", "e")]
+    claims = [claim(i, 0) for i in ("a", "b", "c", "d", "e")]
+    vectors = np.stack([unit(1, 0.1, 0), unit(1, 0, 0.1), unit(0, 1, 0), unit(0.1, 1, 0), unit(0, 0, 1)])
+    assert cluster_events(articles, claims, vectors) == [("a", "b"), ("c", "d"), ("e",)]
+
+
+def test_similar_stories_in_different_countries_are_different_events() -> None:
+    articles = [make_article("x", id=i) for i in ("a", "b")]
+    claims = [claim("a", 0, (place("Lagos", "Nigeria"),)), claim("b", 0, (place("Nairobi", "Kenya"),))]
+    vectors = np.stack([unit(1, 0.2, 0), unit(1, 0, 0.2)])
+    assert cluster_events(articles, claims, vectors) == [("a",), ("b",)]
+
+
+def test_a_shared_city_joins_reports_phrased_further_apart() -> None:
+    articles = [make_article("x", id=i) for i in ("a", "b")]
+    vectors = np.stack([unit(1, 0.45, 0), unit(1, -0.45, 0)])
+    apart = [claim("a", 0), claim("b", 0)]
+    together = [claim("a", 0, (place("Lima", "Peru"),)), claim("b", 0, (place("Lima", "Peru"),))]
+    assert cluster_events(articles, apart, vectors) == [("a",), ("b",)]
+    assert cluster_events(articles, together, vectors) == [("a", "b")]
+
+
+def test_average_linkage_does_not_chain_distinct_events() -> None:
+    # a–b and b–c are each close enough, a–c is not: b alone cannot bridge two events.
+    articles = [make_article("x", id=i) for i in "abcd"]
+    claims = [claim(i, 0) for i in "abcd"]
+    angle = np.radians([0, 36, 72, 73])
+    vectors = np.stack([unit(np.cos(t), np.sin(t)) for t in angle])
+    events = cluster_events(articles, claims, vectors, ClusterSettings(same_event=0.8))
+    assert ("a", "b", "c", "d") not in events
+    assert sorted(a for event in events for a in event) == ["a", "b", "c", "d"]
+
+
+def test_clustering_is_deterministic_and_keeps_article_order() -> None:
+    rng = np.random.default_rng(1)
+    ids = [f"n{k:02d}" for k in range(30)]
+    articles = [make_article("x", id=i) for i in ids]
+    claims = [claim(i, 0) for i in ids]
+    centres = rng.normal(size=(5, 24))
+    vectors = centres[np.arange(30) % 5] + 0.2 * rng.normal(size=(30, 24))
+    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+    first = cluster_events(articles, claims, vectors)
+    assert first == cluster_events(articles, claims, vectors)
+    assert [list(e) for e in first] == [sorted(e) for e in first]
+    assert len(first) == 5
+
+
+def test_a_lone_report_says_it_has_nothing_to_compare_with() -> None:
+    assert lone_notes([("a", "b"), ("c",)]) == ["c is the only report of its event: nothing to compare with."]
+
+
+FLOOD = [
+    "Flash floods swept through the centre of Nairobi on Tuesday after a night of heavy rain. "
+    "At least 14 people drowned and dozens of homes were washed away, the Kenya Red Cross said. "
+    "Rescue teams used boats to reach families stranded on rooftops.",
+    "Heavy overnight rain caused severe flooding in Nairobi on Tuesday, killing 16 people. "
+    "The Kenya Red Cross said hundreds of families had lost their homes in the floods. "
+    "Boats were used to rescue residents trapped on roofs.",
+]
+FERRY = [
+    "A ferry carrying about 200 passengers capsized near Manila on Saturday evening. "
+    "The coast guard said 31 people had been rescued and the search for the missing continued. "
+    "Strong winds were blamed for the sinking.",
+    "An overcrowded ferry sank off Manila late on Saturday with some 200 people on board. "
+    "Coast guard vessels pulled 31 survivors from the sea. "
+    "Officials said high winds had battered the boat before it went down.",
+]
+FIRE = [
+    "A wildfire near Athens forced the evacuation of several villages on Thursday as firefighters "
+    "battled flames fanned by strong winds. Water-dropping aircraft were deployed over the hills."
+]
+
+
+def test_a_mixed_folder_is_checked_event_by_event(tmp_path: Path, encoder) -> None:
+    from factcheck.pipeline import check
+
+    for name, text in [("flood1", FLOOD[0]), ("ferry1", FERRY[0]), ("flood2", FLOOD[1]), ("fire1", FIRE[0]), ("ferry2", FERRY[1])]:
+        (tmp_path / f"{name}.txt").write_text(text + "\n")
+    result = check([tmp_path], encoder=encoder)
+    assert sorted(result.events) == [("ferry1", "ferry2"), ("fire1",), ("flood1", "flood2")]
+    assert any("fire1" in note and "nothing to compare with" in note for note in result.notes)
+    for group in result.groups:
+        assert len({c.article.rstrip("12") for c in group.claims}) == 1
