@@ -10,7 +10,9 @@ knowledge/numbers.toml, quantifiers.toml, units.toml and nouns.toml.
 `Quantity.modifier` is the quantifier's name ("about", "more than", ...),
 "range" for "30 to 40", "vague" for "dozens"; None for an exact number.
 `Quantity.value` is the number as stated (a range's midpoint, a vague amount's
-lower bound). Ordinals have unit "ordinal" and are never counts.
+lower bound). Ordinals have unit "ordinal" and are never counts. `rule` is
+`quantity.<shape>`: count (a counted noun), number (bare, latent), money,
+measure, fused ("six-storey"), vague, ordinal.
 """
 
 from __future__ import annotations
