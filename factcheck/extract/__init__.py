@@ -6,11 +6,13 @@ article, and returns facts whose `start`/`end` are offsets into the article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from factcheck.extract.attribution import extract_attributions
 from factcheck.extract.casualties import extract_casualties
 from factcheck.extract.events import extract_event_types
+from factcheck.extract.locative import locating
 from factcheck.extract.places import extract_places
 from factcheck.extract.quantities import extract_quantities
 from factcheck.extract.times import extract_times
@@ -38,19 +40,16 @@ def extract_facts(text: str, offset: int = 0) -> tuple[Fact, ...]:
 
 
 def scope_of(quantity: Quantity, places: list[Place], text: str, offset: int) -> tuple[str, ...]:
-    """Places that a count is said to cover: those in the same clause after it.
+    """Places that a count is said to cover: locations named after it, before the clause ends.
 
     "2,500 troops remain in Iraq and northeast Syria" covers both places; a place
-    beyond the next clause break (`;`, `,` + conjunction, a full stop) does not.
+    past a comma or a clause break, or one that only qualifies a noun, does not.
     """
-    clause_end = len(text)
-    for mark in (";", " — ", " -- ", ", but", ", while", ", which", ", who"):
-        at = text.find(mark, quantity.end - offset)
-        if at != -1:
-            clause_end = min(clause_end, at)
+    tail = text[quantity.end - offset :]
+    clause_end = quantity.end + (re.search(r"[,;:()]| — | -- ", tail) or re.search(r"$", tail)).start()
     names: list[str] = []
-    for place in places:
-        if quantity.end <= place.start and place.end - offset <= clause_end and place.name not in names:
+    for place in locating([p for p in places if quantity.end <= p.start and p.end <= clause_end], text, offset):
+        if place.name not in names:
             names.append(place.name)
     return tuple(names)
 

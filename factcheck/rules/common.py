@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from factcheck.extract.locative import locating
 from factcheck.timeline import zone_for_places
 from factcheck.types import Article, Claim, ClaimGroup, Discrepancy, EventType, Fact, Place, Side
 
@@ -66,21 +67,29 @@ def discrepancy(
     )
 
 
+def related(x: EventType, y: EventType) -> bool:
+    """One type, or one a kind of the other ("ballistic missile" and "missile")."""
+    return x.category == y.category and (x.label == y.label or x.label in y.ancestors or y.label in x.ancestors)
+
+
+def located(claim: Claim) -> list[Place]:
+    """The places a claim says something happened or stands in ("in Iraq and Syria")."""
+    return locating(claim.of_type(Place), claim.text, claim.start)
+
+
 def shared_event(a: Claim, b: Claim) -> str | None:
     """An event or weapon type both claims name (or one names a kind of the other's)."""
     for x in a.of_type(EventType):
         for y in b.of_type(EventType):
-            if x.category == y.category and (
-                x.label == y.label or x.label in y.ancestors or y.label in x.ancestors
-            ):
+            if related(x, y):
                 return x.label if x.label in y.ancestors or x.label == y.label else y.label
     return None
 
 
 def event_zone(claims: list[Claim], context: RuleContext) -> str | None:
-    """The zone where the event happened: from the places the claims name, else the articles' leads."""
+    """The zone where the event happened: from where the claims place it, else the articles' leads."""
     def names(cs: list[Claim]) -> list[str]:
-        return [n for c in cs for p in c.of_type(Place) for n in (p.name, p.country) if n]
+        return [n for c in cs for p in located(c) for n in (p.name, p.country) if n]
 
     zone = zone_for_places(names(claims))
     if zone:

@@ -16,7 +16,7 @@ unmanned aerial vehicle": not flagged.
 
 from __future__ import annotations
 
-from factcheck.rules.common import RuleContext, discrepancy, linked_pairs
+from factcheck.rules.common import RuleContext, discrepancy, linked_pairs, related
 from factcheck.types import Claim, ClaimGroup, Discrepancy, EventType
 
 CODE = "E101"
@@ -24,10 +24,7 @@ NAME = "type-mismatch"
 
 
 def covers(x: EventType, others: list[EventType]) -> bool:
-    return any(
-        x.category == y.category and (x.label == y.label or x.label in y.ancestors or y.label in x.ancestors)
-        for y in others
-    )
+    return any(related(x, y) for y in others)
 
 
 def orphans(mine: list[EventType], theirs: list[EventType]) -> list[EventType]:

@@ -1,7 +1,8 @@
 """Two sources place the same statement in different places.
 
-What it flags: paraphrases (claims that say nearly the same thing) that each name
-places, where no country of one side's places is a country of the other's, or
+What it flags: paraphrases (claims that say nearly the same thing) that each say
+where something happened or stands ("in", "near", "off" a place; a country used as
+a modifier, as in "U.S. forces", is not a location), where no country of one side's places is a country of the other's, or
 where both name cities and no city is shared. Aliases and transliterations are
 one place (the gazetteer normalizes them), and a city inside a named country
 agrees with that country.
@@ -15,19 +16,19 @@ conflict. "in Kyiv" against "in Kiev": not flagged.
 
 from __future__ import annotations
 
-from factcheck.rules.common import RuleContext, discrepancy, linked_pairs
-from factcheck.types import Claim, ClaimGroup, Discrepancy, Place
+from factcheck.rules.common import RuleContext, discrepancy, linked_pairs, located
+from factcheck.types import Claim, ClaimGroup, Discrepancy
 
 CODE = "L101"
 NAME = "location-mismatch"
 
 
 def countries(claim: Claim) -> set[str]:
-    return {p.country or p.name for p in claim.of_type(Place)}
+    return {p.country or p.name for p in located(claim)}
 
 
 def cities(claim: Claim) -> set[str]:
-    return {p.name for p in claim.of_type(Place) if p.kind == "city"}
+    return {p.name for p in located(claim) if p.kind == "city"}
 
 
 def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
@@ -38,7 +39,7 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
         ca, cb = countries(a), countries(b)
         ta, tb = cities(a), cities(b)
         if (ca and cb and not ca & cb) or (ta and tb and not ta & tb):
-            pa, pb = a.of_type(Place), b.of_type(Place)
+            pa, pb = located(a), located(b)
             found.append(
                 discrepancy(
                     CODE,

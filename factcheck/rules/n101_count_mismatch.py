@@ -1,6 +1,7 @@
 """Two sources give counts of the same thing that cannot both be true.
 
-What it flags: aligned claims whose quantities count the same thing (the same
+What it flags: aligned claims (not one dated as an earlier event and the other
+as the current one) whose quantities count the same thing (the same
 normalized noun) over overlapping places, with intervals that do not overlap once
 each quantifier is read ("about 2,500" is 2,250-2,750; "more than 3,000" is
 anything above 3,000; "at least 12" has no upper end). When the places counted
@@ -18,9 +19,10 @@ least 30 dead" is not flagged: both lower bounds can hold.
 
 from __future__ import annotations
 
+from factcheck.background import dating
 from factcheck.extract.quantities import intervals_conflict
 from factcheck.rules.common import RuleContext, discrepancy, linked_pairs
-from factcheck.types import Claim, ClaimGroup, Discrepancy, Quantity
+from factcheck.types import Casualty, Claim, ClaimGroup, Discrepancy, Quantity
 
 CODE = "N101"
 NAME = "count-mismatch"
@@ -33,13 +35,19 @@ def comparable(a: Quantity, b: Quantity) -> bool:
 
 
 def counts(claim: Claim) -> list[Quantity]:
-    return [q for q in claim.of_type(Quantity) if not q.latent and q.unit]
+    """Counts of things; tolls of people harmed are the casualty rules' business."""
+    tolls = claim.of_type(Casualty)
+    return [
+        q
+        for q in claim.of_type(Quantity)
+        if not q.latent and q.unit and not any(c.start <= q.start < c.end or q.start <= c.start < q.end for c in tolls)
+    ]
 
 
 def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
     found = []
     for a, b, _ in linked_pairs(group):
-        if a.background != b.background:
+        if None not in (dating(a), dating(b)) and dating(a) != dating(b):
             continue
         for qa in counts(a):
             for qb in counts(b):
@@ -50,7 +58,7 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
 
 def finding(a: Claim, qa: Quantity, b: Claim, qb: Quantity, context: RuleContext) -> Discrepancy:
     same_scope = set(qa.scope) == set(qb.scope)
-    topic = f"number of {qa.unit}s" + (f" in {' and '.join(qa.scope or qb.scope)}" if qa.scope or qb.scope else "")
+    topic = f"number of {qa.unit}" + ("" if qa.unit.endswith("s") else "s")
     explanation = (
         f"{context.outlet(a)} says “{qa.text}”, {context.outlet(b)} says “{qb.text}”: "
         "the two figures cannot both be right."

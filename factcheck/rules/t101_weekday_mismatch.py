@@ -1,6 +1,7 @@
 """Two sources put the same event on different days of the week.
 
-What it flags: aligned claims about the same event that name different weekdays.
+What it flags: aligned claims that put the same event (the event each time phrase
+dates: the last one named before it) on different weekdays.
 Before calling it a conflict the rule asks whether one instant could fall on both
 days: each outlet may write in its own newsroom's zone or in the zone where the
 event happened (inferred from the places named, through the time-zone table),
@@ -20,9 +21,9 @@ from __future__ import annotations
 
 from itertools import product
 
-from factcheck.rules.common import RuleContext, discrepancy, event_zone, linked_pairs, shared_event
+from factcheck.rules.common import RuleContext, discrepancy, event_zone, linked_pairs, related
 from factcheck.timeline import weekday_shift
-from factcheck.types import Claim, ClaimGroup, Discrepancy, TimeRef
+from factcheck.types import Claim, ClaimGroup, Discrepancy, EventType, TimeRef
 
 CODE = "T101"
 NAME = "weekday-mismatch"
@@ -31,6 +32,17 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 
 def weekdays(claim: Claim) -> list[TimeRef]:
     return [t for t in claim.of_type(TimeRef) if t.weekday is not None and not t.relative]
+
+
+def dated_event(claim: Claim, time: TimeRef) -> EventType | None:
+    """The event a time phrase dates: the last one named before it, else the first after it.
+
+    In "launched airstrikes ..., the Pentagon said Sunday, in response to drone
+    attacks", Sunday dates the airstrikes, not the drone attacks.
+    """
+    events = claim.of_type(EventType)
+    before = [e for e in events if e.end <= time.start]
+    return before[-1] if before else next((e for e in events if e.start >= time.end), None)
 
 
 def writing_zones(claim: Claim, zone: str | None, context: RuleContext) -> list[str | None]:
@@ -44,14 +56,13 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
     for a, b, _ in linked_pairs(group):
         if a.background or b.background:
             continue
-        event = shared_event(a, b)
-        if event is None:
-            continue
         zone = event_zone([a, b], context)
         for ta in weekdays(a):
             for tb in weekdays(b):
-                if ta.weekday == tb.weekday:
+                ea, eb = dated_event(a, ta), dated_event(b, tb)
+                if ta.weekday == tb.weekday or not (ea and eb and related(ea, eb)):
                     continue
+                event = ea.label if ea.label in eb.ancestors else eb.label
                 verdicts = {
                     (za, zb): weekday_shift(ta, za, tb, zb)
                     for za, zb in product(writing_zones(a, zone, context), writing_zones(b, zone, context))
