@@ -116,8 +116,8 @@ def merge(found: list[Discrepancy]) -> list[Discrepancy]:
 
 
 def combine(m: Discrepancy, d: Discrepancy) -> Discrepancy:
-    seen = {(s.claim.article, s.claim.start, s.value) for s in m.sides}
-    extra = tuple(s for s in d.sides if (s.claim.article, s.claim.start, s.value) not in seen)
+    seen = {(s.claim.article, s.claim.start) for s in m.sides}
+    extra = tuple(s for s in d.sides if (s.claim.article, s.claim.start) not in seen)
     if not extra:
         return m
     between = m.between if m.between == d.between else ("draft" if "draft" in (m.between, d.between) else "outlets")

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from factcheck import __version__
 from factcheck.types import Article, CheckResult, Discrepancy, Side
+
+
+def shown_path(path: Path) -> str:
+    """The path relative to the working folder when it lies inside it, so reports do not vary by machine."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def article_entry(article: Article) -> dict:
@@ -13,7 +22,7 @@ def article_entry(article: Article) -> dict:
         "id": article.id,
         "outlet": article.outlet,
         "title": article.title,
-        "path": article.path.as_posix(),
+        "path": shown_path(article.path),
         "published": article.published.isoformat() if article.published else None,
         "role": article.role,
         "version": article.version,

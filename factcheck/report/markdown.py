@@ -16,15 +16,21 @@ from factcheck.rules import RULES
 from factcheck.rules.common import SEVERITIES
 from factcheck.types import Article, CheckResult, Claim, Discrepancy, Fact
 
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+BLOCK_START = re.compile(r"^(\d*)([#+=.)-])")
 KINDS = ("numeric", "temporal", "event_type", "casualty", "location", "attribution", "other")
 
 
 def escape(text: str) -> str:
-    """Text as inert markdown: one line, HTML entities escaped, markdown punctuation backslashed."""
+    """Text as inert markdown: one line, HTML characters as entities, markdown punctuation backslashed.
+
+    Inline markup (emphasis, code, links, table pipes) is escaped everywhere; block
+    markup (headings, quotes, lists) only where it could start a block.
+    """
     text = " ".join(text.split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = INLINE_SPECIAL.sub(r"\\\1", text)
+    return BLOCK_START.sub(r"\1\\\2", text)
 
 
 def citation(claim: Claim, articles: dict[str, Article]) -> str:
@@ -36,7 +42,7 @@ def quoted(claim: Claim, fact: Fact | None) -> str:
     if fact is None or not claim.start <= fact.start < fact.end <= claim.end:
         return escape(claim.text)
     a, b = fact.start - claim.start, fact.end - claim.start
-    return f"{escape(claim.text[:a])} **{escape(claim.text[a:b])}** {escape(claim.text[b:])}".strip()
+    return f"{escape(claim.text[:a])}**{escape(claim.text[a:b])}**{escape(claim.text[b:])}"
 
 
 def table(rows: list[list[str]], headers: list[str]) -> str:

@@ -1,0 +1,77 @@
+"""The command line: exit codes, one-line errors, the rule documentation."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.rules import RULES
+
+runner = CliRunner()
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    """The installed entry point, as an editor runs it (errors are handled in `main`)."""
+    return subprocess.run([sys.executable, "-m", "factcheck", *args], capture_output=True, text=True, timeout=300)
+
+
+def test_rules_lists_every_code() -> None:
+    result = runner.invoke(app, ["rules"])
+    assert result.exit_code == 0
+    assert all(code in result.output for code in RULES)
+
+
+def test_rules_code_prints_its_three_part_documentation() -> None:
+    result = runner.invoke(app, ["rules", "n101"])
+    assert result.exit_code == 0
+    assert "What it flags:" in result.output and "Why an editor cares:" in result.output and "Example:" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check", "no/such/folder"], "no/such/folder: no such file or folder"),
+        (["rules", "Z999"], "no rule 'Z999'"),
+        (["check", "--select", "Q", "README.md"], "unknown rule code or letter: Q"),
+    ],
+)
+def test_user_mistakes_are_one_line_and_exit_2(args: list[str], message: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_an_undecodable_file_names_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00\x00binary")
+    result = run("check", str(bad))
+    assert result.returncode == 2 and str(bad) in result.stderr
+
+
+def test_a_single_article_is_not_an_error(tmp_path: Path) -> None:
+    (tmp_path / "only.txt").write_text("A landslide buried 12 homes on Tuesday, police said.\n", encoding="utf-8")
+    result = run("check", str(tmp_path), "--no-cache")
+    assert result.returncode == 0
+    assert "nothing to compare" in result.stdout
+
+
+def test_fail_on_sets_the_exit_code(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Seven miners were killed in the collapse at the coal mine on Tuesday.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("No miners were killed in the collapse at the coal mine on Tuesday.\n", encoding="utf-8")
+    assert run("check", str(tmp_path), "--no-cache").returncode == 1
+    assert run("check", str(tmp_path), "--no-cache", "--fail-on", "never").returncode == 0
+
+
+def test_the_report_never_overwrites_an_input(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("A bridge collapsed on Monday.\n", encoding="utf-8")
+    result = run("check", str(tmp_path), "--out", str(article), "--no-cache")
+    assert result.returncode == 2
+    assert article.read_text("utf-8") == "A bridge collapsed on Monday.\n"
