@@ -4,10 +4,10 @@ A wire feed holds reports of many events; comparing a flood's death toll with a
 stampede's would flag nonsense, and comparing every claim with every other
 grows with the square of the feed. So articles are grouped first: by what they
 say as a whole (the mean of their claims' embeddings) and by where they say it
-happened (a shared place joins, countries that differ part). Average linkage
-keeps one broad story from chaining distinct events together; it runs only
-inside the components of the thresholded graph, which contain its clusters,
-so its quadratic cost stays per event, not per feed.
+happened (a shared city joins; other countries, or publication far apart in
+time, part). Average linkage keeps one broad story from chaining distinct
+events together; it runs only inside the components of the thresholded graph,
+which contain its clusters, so its quadratic cost stays per event, not per feed.
 """
 
 from __future__ import annotations
@@ -25,58 +25,66 @@ BLOCK = 1024
 @dataclass(frozen=True)
 class ClusterSettings:
     same_event: float = 0.78
-    """Average similarity (with the place terms) at which articles report one event."""
+    """Average similarity (with the place and time terms) at which articles report one event."""
     shared_place: float = 0.15
     """Added when two articles name a place (below a country) in common."""
     other_country: float = 0.30
     """Subtracted when both name countries and none in common."""
+    days_apart: float = 4.0
+    """Publication times further apart than this many days..."""
+    other_time: float = 0.30
+    """...subtract this: one city's flood this week is not its flood of last spring."""
 
 
-def article_vectors(articles: list[Article], claims: list[Claim], vectors: np.ndarray) -> np.ndarray:
-    """One unit vector per article: the mean of its claims' (background left out when it can be)."""
+@dataclass(frozen=True)
+class Profiles:
+    """What is compared of each article, one row per article."""
+
+    unit: np.ndarray
+    """The mean of its claims' embeddings, unit length."""
+    named: np.ndarray
+    """Indicator of the places below a country it names (a country has many events; a city few)."""
+    national: np.ndarray
+    """Indicator of the countries it names or that its places lie in."""
+    days: np.ndarray
+    """Publication time in days (NaN when unknown)."""
+
+
+def profile(articles: list[Article], claims: list[Claim], vectors: np.ndarray) -> Profiles:
+    """Article profiles from their claims; background claims count only when an article has nothing else."""
     rows = {a.id: n for n, a in enumerate(articles)}
     sums = np.zeros((len(articles), vectors.shape[1]), dtype=np.float32)
     background = np.zeros_like(sums)
-    for claim, vector in zip(claims, vectors):
-        (background if claim.background else sums)[rows[claim.article]] += vector
-    sums = np.where(np.any(sums, axis=1, keepdims=True), sums, background)
-    norms = np.linalg.norm(sums, axis=1, keepdims=True)
-    return sums / np.where(norms == 0, 1, norms)
-
-
-def place_matrices(articles: list[Article], claims: list[Claim]) -> tuple[np.ndarray, np.ndarray]:
-    """Indicator matrices (article × place below a country, article × country) of the places each names.
-
-    A shared country is weak evidence of one event (a country has many); a shared city or region is not.
-    """
-    rows = {a.id: n for n, a in enumerate(articles)}
     names: dict[str, int] = {}
     countries: dict[str, int] = {}
     marks: list[tuple[int, int, bool]] = []
-    for claim in claims:
-        if claim.background:
-            continue
-        for place in claim.of_type(Place):
+    for claim, vector in zip(claims, vectors):
+        row = rows[claim.article]
+        (background if claim.background else sums)[row] += vector
+        for place in [] if claim.background else claim.of_type(Place):
             if place.kind != "country":
-                marks.append((rows[claim.article], names.setdefault(place.name, len(names)), False))
+                marks.append((row, names.setdefault(place.name, len(names)), False))
             if place.country:
-                marks.append((rows[claim.article], countries.setdefault(place.country, len(countries)), True))
+                marks.append((row, countries.setdefault(place.country, len(countries)), True))
+    sums = np.where(np.any(sums, axis=1, keepdims=True), sums, background)
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
     named = np.zeros((len(articles), max(len(names), 1)), dtype=np.float32)
     national = np.zeros((len(articles), max(len(countries), 1)), dtype=np.float32)
     for row, column, is_country in marks:
         (national if is_country else named)[row, column] = 1
-    return named, national
+    days = np.array([a.published.timestamp() / 86400 if a.published else np.nan for a in articles])
+    return Profiles(sums / np.where(norms == 0, 1, norms), named, national, days)
 
 
-def similarity_rows(
-    rows: slice | np.ndarray, unit: np.ndarray, named: np.ndarray, national: np.ndarray, settings: ClusterSettings
-) -> np.ndarray:
-    """Rows of the article similarity matrix: cosine, plus a shared place, minus different countries."""
-    score = unit[rows] @ unit.T
-    score += settings.shared_place * ((named[rows] @ named.T) > 0)
-    has_country = national.any(axis=1)
-    apart = ((national[rows] @ national.T) == 0) & has_country[rows, None] & has_country[None, :]
-    return score - settings.other_country * apart
+def similarity_rows(rows: slice | np.ndarray, p: Profiles, settings: ClusterSettings) -> np.ndarray:
+    """Rows of the article similarity matrix: cosine, plus a shared place, minus another country or time."""
+    score = p.unit[rows] @ p.unit.T
+    score += settings.shared_place * ((p.named[rows] @ p.named.T) > 0)
+    has_country = p.national.any(axis=1)
+    abroad = ((p.national[rows] @ p.national.T) == 0) & has_country[rows, None] & has_country[None, :]
+    with np.errstate(invalid="ignore"):
+        later = np.abs(p.days[rows, None] - p.days[None, :]) > settings.days_apart
+    return score - settings.other_country * abroad - settings.other_time * later
 
 
 def cluster_events(
@@ -85,8 +93,7 @@ def cluster_events(
     """Article ids grouped by event, each group and the list in the order the articles came."""
     if len(articles) < 2 or len(vectors) == 0:
         return [(a.id,) for a in articles]
-    unit = article_vectors(articles, claims, vectors)
-    named, national = place_matrices(articles, claims)
+    profiles = profile(articles, claims, vectors)
     parent = list(range(len(articles)))
 
     def root(i: int) -> int:
@@ -96,7 +103,7 @@ def cluster_events(
         return i
 
     for start in range(0, len(articles), BLOCK):
-        block = similarity_rows(slice(start, start + BLOCK), unit, named, national, settings)
+        block = similarity_rows(slice(start, start + BLOCK), profiles, settings)
         for i, j in zip(*np.nonzero(block >= settings.same_event)):
             a, b = root(start + int(i)), root(int(j))
             if a != b:
@@ -106,13 +113,11 @@ def cluster_events(
         components.setdefault(root(i), []).append(i)
     events = []
     for members in components.values():
-        events.extend(split_by_average_linkage(members, unit, named, national, settings))
+        events.extend(split_by_average_linkage(members, profiles, settings))
     return [tuple(articles[i].id for i in event) for event in sorted(events, key=min)]
 
 
-def split_by_average_linkage(
-    members: list[int], unit: np.ndarray, named: np.ndarray, national: np.ndarray, settings: ClusterSettings
-) -> list[list[int]]:
+def split_by_average_linkage(members: list[int], profiles: Profiles, settings: ClusterSettings) -> list[list[int]]:
     """A connected component cut where the average similarity between its parts falls below the threshold."""
     if len(members) < 3:
         return [members]
@@ -120,7 +125,7 @@ def split_by_average_linkage(
     from scipy.spatial.distance import squareform
 
     index = np.array(members)
-    score = similarity_rows(index, unit, named, national, settings)[:, index]
+    score = similarity_rows(index, profiles, settings)[:, index]
     distance = np.clip(1 + settings.shared_place - score, 0, None)
     np.fill_diagonal(distance, 0)
     labels = fcluster(
