@@ -25,6 +25,12 @@ from factcheck.types import Casualty, Claim, ClaimGroup, Discrepancy
 CODE = "C101"
 NAME = "casualty-contradiction"
 NEGATIVE = ("none", "absent_report")
+DENIED = {
+    "casualties": ("killed", "injured", "casualties"),
+    "injured": ("killed", "injured", "casualties"),
+    "killed": ("killed", "casualties"),
+}
+"""What each denial rules out: "no one was hurt" leaves no one killed; "no deaths" leaves injuries open."""
 
 
 def harmful(c: Casualty) -> bool:
@@ -32,7 +38,7 @@ def harmful(c: Casualty) -> bool:
 
 
 def compatible(report: Casualty, denial: Casualty) -> bool:
-    outcomes = denial.outcome == "casualties" or report.outcome in (denial.outcome, "casualties")
+    outcomes = report.outcome in DENIED[denial.outcome]
     groups = not (report.group and denial.group and report.group != denial.group)
     return outcomes and groups
 

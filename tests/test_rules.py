@@ -1,0 +1,61 @@
+"""Each rule on sentence pairs that must flag and pairs that must not (tests/corpus/rules.toml).
+
+Claims come from the real extractors; the two sentences are linked directly as
+paraphrases, so no model is needed and only the rule is under test.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from factcheck.pipeline import claims_of
+from factcheck.rules import RULES
+from factcheck.rules.common import RuleContext
+from factcheck.types import ClaimGroup, Discrepancy
+from tests.conftest import make_article
+
+CASES = tomllib.loads((Path(__file__).parent / "corpus" / "rules.toml").read_text("utf-8"))["case"]
+PARAPHRASE = 0.9
+
+
+def run(case: dict) -> list[Discrepancy]:
+    outlet_b = "Outlet A" if case.get("same_outlet") else "Outlet B"
+    articles = [
+        make_article(case["a"], id="a", outlet="Outlet A", timezone=case.get("zone_a"), version=1),
+        make_article(case["b"], id="b", outlet=outlet_b, timezone=case.get("zone_b"), version=2),
+    ]
+    claims = [claim for article in articles for claim in claims_of(article)]
+    links = tuple(
+        (i, j, PARAPHRASE)
+        for i in range(len(claims))
+        for j in range(i + 1, len(claims))
+        if claims[i].article != claims[j].article
+    )
+    context = RuleContext(articles={a.id: a for a in articles}, claims=tuple(claims))
+    return RULES[case["rule"]].check(ClaimGroup(claims=tuple(claims), links=links), context)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c['rule']}-{c['name']}")
+def test_rule_flags_what_it_must_and_nothing_else(case: dict) -> None:
+    found = run(case)
+    statuses = {d.status for d in found}
+    if case["expect"] == "none":
+        assert not found, [d.explanation for d in found]
+    else:
+        assert case["expect"] in statuses, f"expected {case['expect']}, got {statuses or 'nothing'}"
+        if case["expect"] == "explained":
+            assert "conflict" not in statuses, [d.explanation for d in found]
+
+
+def test_a_correction_between_two_versions_is_labelled_so() -> None:
+    case = next(c for c in CASES if c.get("same_outlet"))
+    assert {d.between for d in run(case)} == {"versions"}
+
+
+def test_every_rule_has_cases_that_flag_and_cases_that_do_not() -> None:
+    for code in RULES:
+        expects = {c["expect"] for c in CASES if c["rule"] == code}
+        assert "none" in expects and expects - {"none"}, code
