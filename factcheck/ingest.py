@@ -21,8 +21,9 @@ import yaml
 from factcheck.errors import InputError
 from factcheck.knowledge import load
 from factcheck.types import Article
+from factcheck.webpage import PAGE_SUFFIXES, extract_page, is_page
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", *PAGE_SUFFIXES)
 MANIFEST = "manifest.toml"
 METADATA_KEYS = ("outlet", "title", "url", "published", "timezone", "version")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(\r?\n|\Z)", re.DOTALL)
@@ -52,8 +53,10 @@ def read_articles(paths: list[Path], role: str = "source") -> list[Article]:
 
 def read_article(path: Path, role: str = "source") -> Article:
     text = read_text(path)
+    # a web page's text is what trafilatura extracts; what the page declares ranks below the manifest
+    text, page = extract_page(path, text) if is_page(path) else (text, {})
     meta, body_start = front_matter(path, text)
-    merged = {**manifest_entry(path), **meta}
+    merged = {**page, **manifest_entry(path), **meta}
     body = body_spans(text, body_start)
     title = merged.get("title") or first_headline(text, body_start)
     return Article(
