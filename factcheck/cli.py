@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import inspect
 import sys
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import click
 import typer
@@ -18,6 +19,9 @@ from tabulate import tabulate
 
 from factcheck.errors import InputError, UsageError
 from factcheck.rules.common import SEVERITIES
+
+if TYPE_CHECKING:
+    from factcheck.config import Config
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="Cross-check reports of one event and cite where they disagree.")
 
@@ -38,6 +42,21 @@ def codes(value: Optional[str]) -> tuple[str, ...]:
     return tuple(c.strip() for c in (value or "").split(",") if c.strip())
 
 
+def settings(select: Optional[str], ignore: Optional[str], fail_on: Optional[FailOn]) -> Config:
+    """The working folder's configuration, with the options given on the command line over it."""
+    from factcheck.config import load_config
+
+    config = load_config(Path.cwd())
+    for warning in config.warnings:
+        typer.echo(f"factcheck: warning: {warning}", err=True)
+    given = {
+        "select": codes(select) if select is not None else None,
+        "ignore": codes(ignore) if ignore is not None else None,
+        "fail_on": fail_on.value if fail_on is not None else None,
+    }
+    return replace(config, **{key: value for key, value in given.items() if value is not None})
+
+
 def fails(severities: list[str], fail_on: FailOn) -> bool:
     if fail_on is FailOn.never:
         return False
@@ -52,7 +71,9 @@ def check_command(
     format: Annotated[Format, typer.Option("--format", help="Report format.")] = Format.md,
     out: Annotated[Optional[Path], typer.Option(help="Write the report here instead of standard output.")] = None,
     model: Annotated[Optional[str], typer.Option(help="sentence-transformers model name or local path.")] = None,
-    fail_on: Annotated[FailOn, typer.Option(help="Exit 1 when a conflict is at least this severe.")] = FailOn.high,
+    fail_on: Annotated[
+        Optional[FailOn], typer.Option(help="Exit 1 when a conflict is at least this severe.", show_default="high")
+    ] = None,
     select: Annotated[Optional[str], typer.Option(help="Only these rule codes or kind letters, comma-separated.")] = None,
     ignore: Annotated[Optional[str], typer.Option(help="Leave out these rule codes or kind letters.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the embedding cache.")] = False,
@@ -69,8 +90,14 @@ def check_command(
     bad = unknown_codes([*codes(select), *codes(ignore)])
     if bad:
         raise UsageError(f"unknown rule code or letter: {', '.join(bad)} (see `factcheck rules`)")
+    config = settings(select, ignore, fail_on)
     options = CheckOptions(
-        model=model or DEFAULT_MODEL, select=codes(select), ignore=codes(ignore), cache=not no_cache
+        model=model or DEFAULT_MODEL,
+        select=config.select,
+        ignore=config.ignore,
+        default_zone=config.default_timezone,
+        align=config.thresholds,
+        cache=not no_cache,
     )
     result = check(paths, draft=draft, options=options, stages=Stages(show=sys.stderr.isatty() and not quiet))
     text = render_json(result) if format is Format.json else render_markdown(result)
@@ -80,18 +107,26 @@ def check_command(
         write_atomically(out, text, [a.path for a in result.articles])
         typer.echo(f"wrote {out} ({len(result.discrepancies)} findings)", err=True)
     severities = [d.severity for d in result.discrepancies if d.status == "conflict" and (draft is None or d.between == "draft")]
-    raise typer.Exit(1 if fails(severities, fail_on) else 0)
+    raise typer.Exit(1 if fails(severities, FailOn(config.fail_on)) else 0)
 
 
 @app.command("claims")
 def claims_command(
     paths: Annotated[list[Path], typer.Argument(help="Article files, or folders of them.")],
+    text: Annotated[
+        bool, typer.Option("--text", help="Print the text that offsets count in (a web page's extracted text).")
+    ] = False,
 ) -> None:
     """List the claims and facts extracted from each article."""
     from factcheck.ingest import read_articles
     from factcheck.pipeline import claims_of
 
     for article in read_articles(paths):
+        if text:
+            # exactly Article.text on stdout, so offsets into the output are offsets into the article
+            typer.echo(f"==> {article.path} <==", err=True)
+            sys.stdout.write(article.text)
+            continue
         rows = [
             [
                 c.paragraph,
