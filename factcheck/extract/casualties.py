@@ -39,6 +39,8 @@ class _Lexicon:
     not_casualties: re.Pattern[str]
     negators: re.Pattern[str]
     negated_after: re.Pattern[str]
+    subject_negators: re.Pattern[str]
+    partitive_negators: re.Pattern[str]
     report_words: re.Pattern[str]
     uncertain: re.Pattern[str]
     unspecified: re.Pattern[str]
@@ -67,6 +69,8 @@ def _lexicon() -> _Lexicon:
         not_casualties=phrase_pattern(t["not_casualties"]),
         negators=phrase_pattern(t["negators"]),
         negated_after=re.compile(rf"\s+(?:{phrase_pattern(t['negated_after']).pattern})", re.I),
+        subject_negators=phrase_pattern(t["subject_negators"]),
+        partitive_negators=phrase_pattern(t["partitive_negators"]),
         report_words=phrase_pattern(t["report_words"]),
         uncertain=phrase_pattern(t["uncertain"]),
         unspecified=phrase_pattern(t["unspecified_counts"]),
@@ -122,7 +126,7 @@ def _polarity(text: str, cue: re.Match[str], lo: int, hi: int, lex: _Lexicon) ->
         return _Polarity("asserted", min(m.start(), cue.start()), max(m.end(), cue.end()), counted=False)
     if (m := _last(lex.uncertain, text, lo, cue.start())) or (m := lex.uncertain.search(text, cue.end(), near_end)):
         return _Polarity("uncertain", min(m.start(), cue.start()), max(m.end(), cue.end()))
-    negator = _last(lex.negators, text, near_start, cue.start())
+    negator = _last(lex.negators, text, near_start, cue.start()) or _last(lex.partitive_negators, text, lo, cue.start())
     after = lex.negated_after.match(text, cue.end())
     later_negator = lex.negators.search(text, cue.end(), near_end)
     report_after = lex.report_words.search(text, cue.end(), near_end)
@@ -235,7 +239,8 @@ def _casualty(
     spans += [(count.start, count.end)] if count else []
     spans += [(polarity.start, polarity.end)] if polarity else []
     core = (min(s for s, _ in spans), max(e for _, e in spans))
-    group = _group(text, lo, hi, core, count is None and not active, lex)
+    subject = polarity is not None and lex.subject_negators.match(text, polarity.start)
+    group = _group(text, lo, hi, core, count is None and not active and not subject, lex)
     if _key(cue.group()) in lex.weak and not (count or group or polarity):
         return None
     start, end = (min(core[0], group.start()), max(core[1], group.end())) if group else core

@@ -4,7 +4,8 @@ What it flags: claims about the event being reported (not an earlier one) where
 one side reports people killed or hurt and the other says no one was, or that no
 casualties have been reported. The two sides must speak of compatible harm
 (deaths against "no deaths", any harm against "no casualties") and of compatible
-groups (civilians against "no civilians"). Uncertainty ("too early to say",
+groups: a denial that names a group ("no civilians were hurt", "no Britons were
+among the victims") answers only a report of harm to that group. Uncertainty ("too early to say",
 "casualties are feared") claims nothing and is never flagged. A report of absence
 ("no immediate reports of casualties") is a conflict too, and the explanation
 says it may simply predate the other report.
@@ -31,6 +32,8 @@ DENIED = {
     "killed": ("killed", "casualties"),
 }
 """What each denial rules out: "no one was hurt" leaves no one killed; "no deaths" leaves injuries open."""
+GENERIC_GROUPS = (None, "person")
+"""A denial naming a group ("no Britons", "no civilians") rules out harm to that group only."""
 
 
 def harmful(c: Casualty) -> bool:
@@ -39,7 +42,7 @@ def harmful(c: Casualty) -> bool:
 
 def compatible(report: Casualty, denial: Casualty) -> bool:
     outcomes = report.outcome in DENIED[denial.outcome]
-    groups = not (report.group and denial.group and report.group != denial.group)
+    groups = denial.group in GENERIC_GROUPS or report.group == denial.group
     return outcomes and groups
 
 
