@@ -48,6 +48,16 @@ def _tree(category: str) -> _Tree:
 
 
 @cache
+def _follow_ons() -> frozenset[str]:
+    return frozenset(label for label, node in load("event_types")["event"].items() if node.get("follow_on"))
+
+
+def follow_ons(types: list[EventType]) -> frozenset[str]:
+    """The follow-on events named (an aftershock): separate occurrences from the main event."""
+    return frozenset(t.label for t in types if t.category == "event" and t.label in _follow_ons())
+
+
+@cache
 def _not_types() -> re.Pattern[str]:
     return phrase_pattern(with_plurals(load("event_types").get("not_types", [])))
 

@@ -8,7 +8,8 @@ groups: a denial that names a group ("no civilians were hurt", "no Britons were
 among the victims") answers only a report of harm to that group. Uncertainty ("too early to say",
 "casualties are feared") claims nothing and is never flagged. A report of absence
 ("no immediate reports of casualties") is a conflict too, and the explanation
-says it may simply predate the other report.
+says it may simply predate the other report. A claim about a follow-on event
+(an aftershock) is not compared with one about the main event.
 
 Why an editor cares: whether people died is the first fact readers look for;
 printing "no casualties" beside a death toll is the error that costs trust.
@@ -21,6 +22,7 @@ was hurt": not flagged.
 from __future__ import annotations
 
 from factcheck.rules.common import RuleContext, discrepancy, linked_pairs
+from factcheck.rules.occurrence import separate_occurrences
 from factcheck.types import Casualty, Claim, ClaimGroup, Discrepancy
 
 CODE = "C101"
@@ -49,7 +51,7 @@ def compatible(report: Casualty, denial: Casualty) -> bool:
 def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
     found = []
     for a, b, _ in linked_pairs(group):
-        if a.background or b.background:
+        if a.background or b.background or separate_occurrences(a, b):
             continue
         for x, y in ((a, b), (b, a)):
             for report in filter(harmful, x.of_type(Casualty)):

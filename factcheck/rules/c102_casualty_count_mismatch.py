@@ -4,7 +4,8 @@ What it flags: claims about the event being reported that count the same harm
 (killed, injured) among the same group (or with no group stated), with intervals
 that do not overlap. Open lower bounds never conflict ("at least 8", later "at
 least 19" is an update); between two versions of one story a changed toll is
-reported as a revision.
+reported as a revision. A toll of a follow-on event (an aftershock) is not compared
+with the main event's.
 
 Why an editor cares: a death toll is the figure every outlet is compared on.
 
@@ -15,6 +16,7 @@ conflict. "At least 8 dead" against "at least 19 dead": not flagged.
 from __future__ import annotations
 
 from factcheck.rules.common import RuleContext, discrepancy, linked_pairs
+from factcheck.rules.occurrence import separate_occurrences
 from factcheck.types import Casualty, ClaimGroup, Discrepancy, Interval
 
 CODE = "C102"
@@ -32,7 +34,7 @@ def comparable(x: Casualty, y: Casualty) -> bool:
 def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
     found = []
     for a, b, _ in linked_pairs(group):
-        if a.background or b.background:
+        if a.background or b.background or separate_occurrences(a, b):
             continue
         for x in filter(counted, a.of_type(Casualty)):
             for y in filter(counted, b.of_type(Casualty)):
