@@ -45,8 +45,17 @@ class _Lexicon:
     uncertain: re.Pattern[str]
     unspecified: re.Pattern[str]
     passive: frozenset[str]
+    tallies: frozenset[str]
     groups: re.Pattern[str]
     group: dict[str, str]
+
+
+GENERIC_GROUPS = (None, "person")
+"""Groups that name no one in particular: "12 people" and "12" count the same group."""
+
+
+def same_group(x: str | None, y: str | None) -> bool:
+    return x == y or (x in GENERIC_GROUPS and y in GENERIC_GROUPS)
 
 
 def _key(phrase: str) -> str:
@@ -75,6 +84,7 @@ def _lexicon() -> _Lexicon:
         uncertain=phrase_pattern(t["uncertain"]),
         unspecified=phrase_pattern(t["unspecified_counts"]),
         passive=frozenset(t["passive_markers"]),
+        tallies=frozenset(_key(p) for p in t["tallies"]),
         groups=phrase_pattern(group),
         group=group,
     )
@@ -156,7 +166,9 @@ def _is_head_count(q: Quantity, lex: _Lexicon) -> bool:
     return any(p.fullmatch(u) for p in (lex.groups, lex.cues) for u in (unit, plural(unit)))
 
 
-def _count(text: str, cue: re.Match[str], lo: int, hi: int, counts: list[Quantity], active: bool) -> Quantity | None:
+def _count(
+    text: str, cue: re.Match[str], lo: int, hi: int, counts: list[Quantity], active: bool, tally: bool
+) -> Quantity | None:
     """The count of a cue: after an active verb ("killing 12"), otherwise before ("12 were killed", "12 dead").
 
     A count whose counted noun is the cue itself ("scores of injuries") comes first.
@@ -173,7 +185,8 @@ def _count(text: str, cue: re.Match[str], lo: int, hi: int, counts: list[Quantit
         q
         for q in counts
         if cue.end() <= q.start and q.end <= hi and _words(text, cue.end(), q.start) <= _COUNT_REACH_AFTER
-        and (_WORD.findall(text, cue.end(), q.start) or [""])[-1].lower() not in _NOT_COUNT_AFTER
+        and ((last := (_WORD.findall(text, cue.end(), q.start) or [""])[-1].lower()) not in _NOT_COUNT_AFTER
+             or (tally and last == "at"))
     ]
     nearest_before = max(before, key=lambda q: q.end) if before else None
     nearest_after = min(after, key=lambda q: q.start) if after else None
@@ -234,7 +247,8 @@ def _casualty(
     before = _WORD.findall(text, lo, cue.start())
     active = _key(cue.group()) in lex.active and not (before and before[-1].lower() in lex.passive)
     countable = value in ("asserted", "uncertain") and (polarity is None or polarity.counted)
-    count = _count(text, cue, lo, hi, counts, active) if countable else None
+    tally = _key(cue.group()) in lex.tallies
+    count = _count(text, cue, lo, hi, counts, active, tally) if countable else None
     spans = [cue.span()]
     spans += [(count.start, count.end)] if count else []
     spans += [(polarity.start, polarity.end)] if polarity else []

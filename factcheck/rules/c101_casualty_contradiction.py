@@ -21,6 +21,7 @@ was hurt": not flagged.
 
 from __future__ import annotations
 
+from factcheck.extract.casualties import GENERIC_GROUPS
 from factcheck.rules.common import RuleContext, discrepancy, linked_pairs
 from factcheck.rules.occurrence import separate_occurrences
 from factcheck.types import Casualty, Claim, ClaimGroup, Discrepancy
@@ -34,8 +35,6 @@ DENIED = {
     "killed": ("killed", "casualties"),
 }
 """What each denial rules out: "no one was hurt" leaves no one killed; "no deaths" leaves injuries open."""
-GENERIC_GROUPS = (None, "person")
-"""A denial naming a group ("no Britons", "no civilians") rules out harm to that group only."""
 
 
 def harmful(c: Casualty) -> bool:
@@ -44,6 +43,7 @@ def harmful(c: Casualty) -> bool:
 
 def compatible(report: Casualty, denial: Casualty) -> bool:
     outcomes = report.outcome in DENIED[denial.outcome]
+    # A denial naming a group ("no Britons", "no civilians") rules out harm to that group only.
     groups = denial.group in GENERIC_GROUPS or report.group == denial.group
     return outcomes and groups
 

@@ -15,6 +15,7 @@ conflict. "At least 8 dead" against "at least 19 dead": not flagged.
 
 from __future__ import annotations
 
+from factcheck.extract.casualties import same_group
 from factcheck.rules.common import RuleContext, discrepancy, linked_pairs
 from factcheck.rules.occurrence import separate_occurrences
 from factcheck.types import Casualty, ClaimGroup, Discrepancy, Interval
@@ -28,7 +29,7 @@ def counted(c: Casualty) -> bool:
 
 
 def comparable(x: Casualty, y: Casualty) -> bool:
-    return x.outcome == y.outcome and x.group == y.group
+    return x.outcome == y.outcome and same_group(x.group, y.group)
 
 
 def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
