@@ -2,16 +2,20 @@
 
 Reports carry background ("an April attack killed a contractor"); comparing it with
 the current event's facts would flag non-issues. The cue is how a sentence is
-dated (see `knowledge/context.toml`).
+dated (see `knowledge/context.toml`), or a year written before an event's name.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache
 
 from factcheck.knowledge import load
-from factcheck.types import Claim, TimeRef
+from factcheck.types import Claim, EventType, TimeRef
+
+YEAR_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d\s+$")
+"""A year written just before an event's name ("the 2015 earthquake") names an earlier event."""
 
 
 @cache
@@ -23,6 +27,8 @@ def cues() -> tuple[frozenset[str], frozenset[str]]:
 def dating(claim: Claim) -> bool | None:
     """True: dated as an earlier event; False: dated as the current one; None: undated."""
     times = claim.of_type(TimeRef)
+    if any(YEAR_BEFORE.search(claim.text, 0, e.start - claim.start) for e in claim.of_type(EventType) if e.category == "event"):
+        return True
     if not times:
         return None
     precisions, relative = cues()

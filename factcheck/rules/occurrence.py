@@ -12,6 +12,9 @@ from factcheck.types import Claim, EventType
 
 
 def separate_occurrences(a: Claim, b: Claim) -> bool:
-    """Both claims name events, and one speaks of a follow-on event the other does not."""
-    ea, eb = a.of_type(EventType), b.of_type(EventType)
-    return bool(ea and eb) and follow_ons(ea) != follow_ons(eb)
+    """One claim speaks of a follow-on event the other does not name.
+
+    A claim that names no event speaks of the main one: coverage names an
+    aftershock whenever it reports one.
+    """
+    return follow_ons(a.of_type(EventType)) != follow_ons(b.of_type(EventType))
