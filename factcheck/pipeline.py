@@ -14,6 +14,8 @@ from factcheck.align import AlignSettings, align_events
 from factcheck.background import mark_background
 from factcheck.cache import CachedEncoder
 from factcheck.cluster import cluster_events, lone_notes
+from factcheck.corroboration import agreements, wire_copies
+from factcheck.draft import draft_verdicts
 from factcheck.embed import DEFAULT_MODEL, Encoder, SentenceTransformerEncoder
 from factcheck.extract import extract_facts
 from factcheck.ingest import read_article, read_articles
@@ -22,6 +24,7 @@ from factcheck.rules import select_rules
 from factcheck.rules.common import SEVERITIES, RuleContext
 from factcheck.segment import segment
 from factcheck.types import Article, CheckResult, Claim, Discrepancy
+from factcheck.versions import revisions
 
 KIND_ORDER = ("casualty", "numeric", "event_type", "temporal", "location", "attribution", "other")
 STATUS_ORDER = ("conflict", "explained")
@@ -66,46 +69,66 @@ def check(
     if encoder is None:
         model = SentenceTransformerEncoder(options.model)
         encoder = CachedEncoder(model) if options.cache else model
-    groups = []
+    groups: list = []
     events = [tuple(a.id for a in articles)]
+    vectors = np.zeros((0, 0), dtype=np.float32)
     if len(articles) >= 2 and claims:
         texts = [c.text for c in claims]
         vectors = np.vstack([encoder.encode(list(b)) for b in stages.batches("embed", texts, EMBED_BATCH)])
         with stages.stage("cluster"):
-            events = cluster_events(articles, claims, vectors)
+            events = with_draft(cluster_events(articles, claims, vectors), articles)
         notes.extend(lone_notes(events))
         groups = align_events(claims, vectors, stages.track("align", events, len(events)), options.align)
     context = RuleContext(
         articles={a.id: a for a in articles},
         default_zone=options.default_zone,
         paraphrase=options.align.same_text,
-        extra={"claims": tuple(claims)},
+        claims=tuple(claims),
     )
-    found = [
-        d
-        for rule in stages.track("rules", select_rules(list(options.select), list(options.ignore)))
-        for group in groups
-        for d in rule.check(group, context)
-    ]
+    found = order(
+        merge(
+            [
+                d
+                for rule in stages.track("rules", select_rules(list(options.select), list(options.ignore)))
+                for group in groups
+                for d in rule.check(group, context)
+            ]
+        )
+    )
+    same_text = options.align.same_text
+    draft_article = next((a for a in articles if a.role == "draft"), None)
+    wire = wire_copies(articles, claims, vectors, events) if len(vectors) else []
+    disputed = {(s.claim.article, s.claim.start) for d in found for s in d.sides}
     return CheckResult(
         articles=tuple(articles),
         claims=tuple(claims),
         groups=tuple(groups),
-        discrepancies=tuple(order(merge(found))),
+        discrepancies=tuple(found),
         model=options.model,
-        paraphrase=options.align.same_text,
+        paraphrase=same_text,
         notes=tuple(notes),
         events=tuple(events),
+        draft=tuple(draft_verdicts(draft_article.id, claims, groups, found, same_text)) if draft_article else (),
+        revisions=tuple(revisions(articles, claims, vectors, same_text)) if len(vectors) else (),
+        agreements=tuple(agreements(groups, context.articles, wire, same_text, disputed)),
+        wire_copies=tuple(wire),
     )
 
 
+def with_draft(events: list[tuple[str, ...]], articles: list[Article]) -> list[tuple[str, ...]]:
+    """Events of the sources, the draft compared with each (an editor's draft may span several)."""
+    drafts = tuple(a.id for a in articles if a.role == "draft")
+    sources = [tuple(i for i in event if i not in drafts) for event in events]
+    return [event + drafts for event in sources if event]
+
+
 def merge(found: list[Discrepancy]) -> list[Discrepancy]:
-    """One finding per disputed point: findings of one rule, topic and status that share a claim."""
+    """One finding per disputed point: findings of one rule, topic, status and `between` that share a claim."""
     merged: list[Discrepancy] = []
     for d in found:
         keys = {(s.claim.article, s.claim.start) for s in d.sides}
         for i, m in enumerate(merged):
-            if (m.rule, m.topic, m.status) == (d.rule, d.topic, d.status) and keys & {
+            if (m.rule, m.topic, m.status, m.between) == (d.rule, d.topic, d.status, d.between) and keys & {
                 (s.claim.article, s.claim.start) for s in m.sides
             }:
                 merged[i] = combine(m, d)
@@ -120,8 +143,7 @@ def combine(m: Discrepancy, d: Discrepancy) -> Discrepancy:
     extra = tuple(s for s in d.sides if (s.claim.article, s.claim.start) not in seen)
     if not extra:
         return m
-    between = m.between if m.between == d.between else ("draft" if "draft" in (m.between, d.between) else "outlets")
-    return replace(m, sides=m.sides + extra, between=between)
+    return replace(m, sides=m.sides + extra)
 
 
 def order(found: list[Discrepancy]) -> list[Discrepancy]:

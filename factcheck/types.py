@@ -200,9 +200,48 @@ class CheckResult:
     """The similarity at which two claims were taken to restate one statement."""
     notes: tuple[str, ...] = field(default=())
     skipped: tuple[str, ...] = field(default=())
-    extra: dict = field(default_factory=dict, hash=False, compare=False)
     events: tuple[tuple[str, ...], ...] = ()
     """Article ids grouped by the event they report; claims are compared only within one."""
+    draft: tuple[DraftVerdict, ...] = ()
+    """One verdict per check-worthy claim of the draft, when a draft was given."""
+    revisions: tuple[Revision, ...] = ()
+    """What each later version of a story changed, outlet by outlet."""
+    agreements: tuple[Agreement, ...] = ()
+    wire_copies: tuple[tuple[str, str], ...] = ()
+    """Pairs of articles from different outlets that carry one agency's text."""
+
+
+@dataclass(frozen=True)
+class DraftVerdict:
+    """Whether the sources contradict, support or are silent on one claim of the draft."""
+
+    claim: Claim
+    verdict: str
+    """`contradicted`, `supported` or `unsupported`."""
+    discrepancies: tuple[int, ...] = ()
+    """Positions (from 0) in `CheckResult.discrepancies` of the conflicts it is part of."""
+    supported_by: tuple[str, ...] = ()
+    """Ids of the source articles whose claims say the same."""
+
+
+@dataclass(frozen=True)
+class Revision:
+    """The check-worthy claims one version of a story dropped or added against the one before."""
+
+    outlet: str
+    earlier: str
+    later: str
+    removed: tuple[Claim, ...] = ()
+    added: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """Claims that several outlets state alike, with how many of them are independent."""
+
+    claims: tuple[Claim, ...]
+    outlets: tuple[str, ...]
+    independent: int
 
 
 @dataclass(frozen=True)

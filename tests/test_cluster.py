@@ -35,7 +35,7 @@ def test_similar_stories_in_different_countries_are_different_events() -> None:
     articles = [make_article("x", id=i) for i in ("a", "b")]
     claims = [claim("a", 0, (place("Lagos", "Nigeria"),)), claim("b", 0, (place("Nairobi", "Kenya"),))]
     vectors = np.stack([unit(1, 0.2, 0), unit(1, 0, 0.2)])
-    assert cluster_events(articles, claims, vectors) == [("a",), ("b",)]
+    assert cluster_events(articles, claims, vectors, ClusterSettings(same_event=0.78)) == [("a",), ("b",)]
 
 
 def test_a_shared_city_joins_reports_phrased_further_apart() -> None:
@@ -43,8 +43,9 @@ def test_a_shared_city_joins_reports_phrased_further_apart() -> None:
     vectors = np.stack([unit(1, 0.45, 0), unit(1, -0.45, 0)])
     apart = [claim("a", 0), claim("b", 0)]
     together = [claim("a", 0, (place("Lima", "Peru"),)), claim("b", 0, (place("Lima", "Peru"),))]
-    assert cluster_events(articles, apart, vectors) == [("a",), ("b",)]
-    assert cluster_events(articles, together, vectors) == [("a", "b")]
+    settings = ClusterSettings(same_event=0.78)
+    assert cluster_events(articles, apart, vectors, settings) == [("a",), ("b",)]
+    assert cluster_events(articles, together, vectors, settings) == [("a", "b")]
 
 
 def test_average_linkage_does_not_chain_distinct_events() -> None:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from factcheck import __version__
-from factcheck.types import Article, CheckResult, Discrepancy, Side
+from factcheck.types import Article, CheckResult, Claim, Discrepancy, Revision, Side
 
 
 def shown_path(path: Path) -> str:
@@ -60,16 +60,55 @@ def discrepancy_entry(number: int, d: Discrepancy, outlets: dict[str, str]) -> d
     }
 
 
+def claim_ref(claim: Claim) -> dict:
+    return {"article": claim.article, "text": claim.text, "start": claim.start, "end": claim.end, "paragraph": claim.paragraph}
+
+
+def draft_entry(result: CheckResult) -> dict | None:
+    draft = next((a for a in result.articles if a.role == "draft"), None)
+    if draft is None:
+        return None
+    return {
+        "article": draft.id,
+        "claims": [
+            {
+                **claim_ref(v.claim),
+                "verdict": v.verdict,
+                "discrepancies": [f"D{n + 1}" for n in v.discrepancies],
+                "supported_by": list(v.supported_by),
+            }
+            for v in result.draft
+        ],
+    }
+
+
+def revision_entry(revision: Revision) -> dict:
+    return {
+        "outlet": revision.outlet,
+        "earlier": revision.earlier,
+        "later": revision.later,
+        "removed": [claim_ref(c) for c in revision.removed],
+        "added": [claim_ref(c) for c in revision.added],
+    }
+
+
 def report_dict(result: CheckResult) -> dict:
     outlets = {a.id: a.outlet for a in result.articles}
-    return {
+    report = {
         "tool": {"name": "factcheck", "version": __version__},
         "model": result.model,
         "articles": [article_entry(a) for a in result.articles],
         "discrepancies": [discrepancy_entry(n, d, outlets) for n, d in enumerate(result.discrepancies, 1)],
+        "events": [list(event) for event in result.events],
+        "versions": [revision_entry(r) for r in result.revisions],
+        "wire_copies": [list(pair) for pair in result.wire_copies],
         "notes": list(result.notes),
         "skipped": list(result.skipped),
     }
+    draft = draft_entry(result)
+    if draft is not None:
+        report["draft"] = draft
+    return report
 
 
 def render_json(result: CheckResult) -> str:

@@ -14,7 +14,8 @@ from tabulate import tabulate
 from factcheck import __version__
 from factcheck.rules import RULES
 from factcheck.rules.common import SEVERITIES
-from factcheck.types import Article, CheckResult, Claim, Discrepancy, Fact
+from factcheck.checkworthy import is_check_worthy
+from factcheck.types import Article, CheckResult, Claim, Discrepancy, Fact, Revision
 
 INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 BLOCK_START = re.compile(r"^(\d*)([#+=.)-])")
@@ -51,6 +52,7 @@ def table(rows: list[list[str]], headers: list[str]) -> str:
 
 def render_markdown(result: CheckResult) -> str:
     articles = {a.id: a for a in result.articles}
+    numbered = list(enumerate(result.discrepancies, 1))
     parts = [
         "# factcheck report",
         f"factcheck {__version__}; embedding model `{escape(result.model)}`.",
@@ -58,20 +60,57 @@ def render_markdown(result: CheckResult) -> str:
         *[f"> Skipped: {escape(item)}" for item in result.skipped],
         "## What was compared",
         compared(result),
+        *events(result, articles),
         "## Summary",
         summary(result.discrepancies),
     ]
-    numbered = list(enumerate(result.discrepancies, 1))
-    for heading, status, empty in (
-        ("## Discrepancies", "conflict", "No conflicts were found between the sources."),
-        ("## Differences that are explained", "explained", "None."),
-    ):
-        parts.append(heading)
-        entries = [entry(n, d, articles) for n, d in numbered if d.status == status]
-        parts.extend(entries or [empty])
-    parts += ["## What the sources agree on", agreements(result, articles)]
+    if any(a.role == "draft" for a in result.articles):
+        parts += ["## Your draft", draft_section(result, articles)]
+    conflicts = [entry(n, d, articles) for n, d in numbered if d.status == "conflict" and d.between != "versions"]
+    parts += ["## Discrepancies", *(conflicts or ["No conflicts were found."])]
+    corrections = [entry(n, d, articles) for n, d in numbered if d.status == "conflict" and d.between == "versions"]
+    if corrections or result.revisions:
+        parts += ["## Corrections between versions", *corrections]
+        parts += [revision_section(r, articles) for r in result.revisions]
+    explained = [entry(n, d, articles) for n, d in numbered if d.status == "explained"]
+    parts += ["## Differences that are explained", *(explained or ["None."])]
+    parts += ["## What the sources agree on", agreement_section(result, articles)]
     parts += ["## Claims only one source makes", single_source(result, articles)]
     return "\n\n".join(parts) + "\n"
+
+
+def events(result: CheckResult, articles: dict[str, Article]) -> list[str]:
+    """A line per event when the folder held more than one."""
+    if len(result.events) < 2:
+        return []
+    lines = [
+        f"- Event {n}: {escape(', '.join(articles[i].path.name for i in event))}"
+        for n, event in enumerate(result.events, 1)
+    ]
+    return ["The articles report several events; each is compared only within itself:", "\n".join(lines)]
+
+
+def draft_section(result: CheckResult, articles: dict[str, Article]) -> str:
+    """The draft's claims, contradicted first, then unsupported, then supported."""
+    rows = []
+    for verdict in ("contradicted", "unsupported", "supported"):
+        for v in (v for v in result.draft if v.verdict == verdict):
+            detail = (
+                ", ".join(f"D{n + 1}" for n in v.discrepancies)
+                if v.discrepancies
+                else escape(", ".join(sorted({articles[i].outlet for i in v.supported_by})))
+            )
+            rows.append([f"**{verdict}**" if verdict != "supported" else verdict, escape(v.claim.text), detail, citation(v.claim, articles)])
+    return table(rows, ["Verdict", "Draft says", "Findings / supported by", "Citation"]) if rows else "No check-worthy claims."
+
+
+def revision_section(revision: Revision, articles: dict[str, Article]) -> str:
+    earlier, later = articles[revision.earlier], articles[revision.later]
+    head = f"### What {escape(revision.outlet)} changed from {escape(earlier.path.name)} to {escape(later.path.name)}"
+    rows = [["removed", escape(c.text), citation(c, articles)] for c in revision.removed]
+    rows += [["added", escape(c.text), citation(c, articles)] for c in revision.added]
+    body = table(rows, ["Change", "Claim", "Citation"]) if rows else "No check-worthy claim was added or removed."
+    return f"{head}\n\nCross-outlet findings may cite either version; the later one is the outlet's current account.\n\n{body}"
 
 
 def compared(result: CheckResult) -> str:
@@ -120,32 +159,28 @@ def entry(number: int, d: Discrepancy, articles: dict[str, Article]) -> str:
     )
 
 
-def disputed(result: CheckResult) -> set[tuple[str, int]]:
-    return {(s.claim.article, s.claim.start) for d in result.discrepancies for s in d.sides}
-
-
-def agreements(result: CheckResult, articles: dict[str, Article]) -> str:
-    """Groups several outlets state in near-identical terms, with facts and no dispute."""
-    taken = disputed(result)
+def agreement_section(result: CheckResult, articles: dict[str, Article]) -> str:
+    """Statements several outlets make alike, with how many of them are independent."""
     rows = []
-    for group in result.groups:
-        if not any(score >= result.paraphrase for *_, score in group.links):
-            continue
-        outlets = sorted({articles[c.article].outlet for c in group.claims})
-        lead = group.claims[0]
-        if len(outlets) < 2 or not lead.facts or any((c.article, c.start) in taken for c in group.claims):
-            continue
-        rows.append([escape(lead.text), escape(", ".join(outlets)), citation(lead, articles)])
-    return table(rows, ["Claim", "Said by", "First citation"]) if rows else "Nothing beyond the disputed points."
+    for agreement in result.agreements:
+        lead = agreement.claims[0]
+        said = f"{escape(', '.join(agreement.outlets))} ({agreement.independent} independent)"
+        rows.append([escape(lead.text), said, citation(lead, articles)])
+    text = table(rows, ["Claim", "Said by", "First citation"]) if rows else "Nothing beyond the disputed points."
+    copies = [f"{escape(articles[a].outlet)} and {escape(articles[b].outlet)}" for a, b in result.wire_copies]
+    if copies:
+        text += "\n\nThese carry one text nearly word for word (a wire copy) and count once: " + "; ".join(copies) + "."
+    return text
 
 
 def single_source(result: CheckResult, articles: dict[str, Article]) -> str:
     """Check-worthy claims (carrying a fact) that no other article's claim was aligned with."""
     grouped = {(c.article, c.start) for g in result.groups for c in g.claims}
+    drafts = {a.id for a in result.articles if a.role == "draft"}
     rows = [
         [escape(articles[c.article].outlet), escape(c.text), citation(c, articles)]
         for c in result.claims
-        if c.facts and not c.background and (c.article, c.start) not in grouped
+        if is_check_worthy(c) and not c.background and c.article not in drafts and (c.article, c.start) not in grouped
     ]
     return table(rows, ["Outlet", "Claim", "Citation"]) if rows else "None."
 

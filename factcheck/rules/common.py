@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from factcheck.extract.locative import locating
 from factcheck.timeline import zone_for_places
@@ -20,7 +20,8 @@ class RuleContext:
     default_zone: str | None = None
     paraphrase: float = 0.70
     """Similarity above which two claims are taken to restate one statement."""
-    extra: dict = field(default_factory=dict, hash=False, compare=False)
+    claims: tuple[Claim, ...] = ()
+    """Every claim of the run, for rules that look beyond a group (an article's lead)."""
 
     def outlet(self, claim: Claim) -> str:
         return self.articles[claim.article].outlet
@@ -94,5 +95,5 @@ def event_zone(claims: list[Claim], context: RuleContext) -> str | None:
     zone = zone_for_places(names(claims))
     if zone:
         return zone
-    leads = [c for c in context.extra.get("claims", ()) if c.article in {x.article for x in claims} and c.index < 3]
+    leads = [c for c in context.claims if c.article in {x.article for x in claims} and c.index < 3]
     return zone_for_places(names(leads))

@@ -46,9 +46,9 @@ def dated_event(claim: Claim, time: TimeRef) -> EventType | None:
 
 
 def writing_zones(claim: Claim, zone: str | None, context: RuleContext) -> list[str | None]:
-    """Zones an outlet may have written a weekday in: its own, then the event's."""
+    """Zones an outlet may have written a weekday in: its own (None when unknown), then the event's."""
     own = context.articles[claim.article].timezone or context.default_zone
-    return list(dict.fromkeys(z for z in (own, zone) if z)) or [None]
+    return list(dict.fromkeys((own, zone) if zone else (own,)))
 
 
 def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
@@ -74,25 +74,26 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
 
 
 def finding(a: Claim, ta: TimeRef, b: Claim, tb: TimeRef, event: str, verdicts: dict, context: RuleContext) -> Discrepancy:
-    explaining = [zones for zones, verdict in verdicts.items() if verdict == "zone"]
     day_a, day_b = WEEKDAYS[ta.weekday], WEEKDAYS[tb.weekday]
-    if explaining:
+    said = f"{context.outlet(a)} says {day_a} (“{ta.text}”), {context.outlet(b)} says {day_b} (“{tb.text}”). "
+    explaining = [zones for zones, verdict in verdicts.items() if verdict == "zone"]
+    status, severity = "explained", "low"
+    if explaining and explaining[0][0] == explaining[0][1]:
+        explanation = said + "The part of day runs across midnight, so one moment fits both days."
+    elif explaining:
         za, zb = explaining[0]
-        status, severity = "explained", "low"
-        said = f"{context.outlet(a)} says {day_a} (“{ta.text}”), {context.outlet(b)} says {day_b} (“{tb.text}”). "
-        if za == zb:
-            explanation = said + "The part of day runs across midnight, so one moment fits both days."
-        else:
-            explanation = said + (
-                f"The same moment can be {day_a} in {za} and {day_b} in {zb}: the difference is a time zone. "
-                "Say which zone your copy's day is in."
-            )
+        explanation = said + (
+            f"The same moment can be {day_a} in {za} and {day_b} in {zb}: the difference is a time zone. "
+            "Say which zone your copy's day is in."
+        )
+    elif "unknown" in verdicts.values():
+        explanation = said + (
+            "One moment fits both days if one of them is written in a zone far from the other's; the articles "
+            "do not say which zone they write in (give `timezone` in front matter or the manifest to decide)."
+        )
     else:
         status, severity = "conflict", "high"
-        explanation = (
-            f"{context.outlet(a)} says {day_a} (“{ta.text}”), {context.outlet(b)} says {day_b} (“{tb.text}”); "
-            "no time zone puts one moment on both days."
-        )
+        explanation = said + "No time zone puts one moment on both days."
     return discrepancy(
         CODE,
         "temporal",
