@@ -29,8 +29,15 @@ def reports(encoder) -> dict[str, dict]:
     return {event: json.loads(render_json(check([EVENTS / event], encoder=encoder))) for event in GOLD}
 
 
-def cases(section: str) -> list[tuple[str, dict]]:
-    return [(event, item) for event, gold in GOLD.items() for item in gold[section]]
+def cases(section: str) -> list:
+    """(event, item) pairs; a known gap is expected to fail, strictly, so a fix is noticed."""
+    return [
+        pytest.param(event, item, marks=pytest.mark.xfail(reason=item["known_gap"], strict=True))
+        if "known_gap" in item
+        else (event, item)
+        for event, gold in GOLD.items()
+        for item in gold[section]
+    ]
 
 
 @pytest.mark.parametrize(("event", "gold"), cases("discrepancy"), ids=lambda x: x if isinstance(x, str) else x["id"])
@@ -42,7 +49,9 @@ def test_gold_discrepancy_is_found_with_its_kind_and_status(reports: dict, event
 
 @pytest.mark.parametrize(("event", "trap"), cases("trap"), ids=lambda x: x if isinstance(x, str) else x["id"])
 def test_trap_is_not_reported_as_a_conflict(reports: dict, event: str, trap: dict) -> None:
-    assert not [d for d in reports[event]["discrepancies"] if d["status"] == "conflict" and cites(d, trap["sides"])]
+    kinds = {trap["kind"]} if "kind" in trap else {d["kind"] for d in reports[event]["discrepancies"]}
+    conflicts = [d for d in reports[event]["discrepancies"] if d["status"] == "conflict" and d["kind"] in kinds]
+    assert not [d for d in conflicts if cites(d, trap["sides"])]
 
 
 @pytest.mark.parametrize("event", sorted(GOLD))
