@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
+from factcheck.align import AlignSettings, comparable_facts
 from factcheck.checkworthy import is_check_worthy
 from factcheck.types import Claim, ClaimGroup, Discrepancy, DraftVerdict
 
 
 def draft_verdicts(
-    draft_id: str, claims: list[Claim], groups: list[ClaimGroup], found: list[Discrepancy], same_text: float
+    draft_id: str, claims: list[Claim], groups: list[ClaimGroup], found: list[Discrepancy], settings: AlignSettings
 ) -> list[DraftVerdict]:
     """A verdict per check-worthy draft claim, in the draft's order.
 
     Contradicted: a side of a conflict between the draft and a source. Supported:
-    a source claim restates it (similarity at least `same_text`) with no conflict.
-    Unsupported: no source speaks of it.
+    a source claim restates it (similar, and carrying facts of the same types) with
+    no conflict. Unsupported: no source speaks of it.
     """
     restated: dict[tuple[str, int], set[str]] = {}
     for group in groups:
         for i, j, score in group.links:
-            if score < same_text:
+            a, b = group.claims[i], group.claims[j]
+            if score < settings.same_text and not (score >= settings.same_facts and comparable_facts(a, b)):
                 continue
-            for mine, theirs in ((group.claims[i], group.claims[j]), (group.claims[j], group.claims[i])):
+            for mine, theirs in ((a, b), (b, a)):
                 if mine.article == draft_id and theirs.article != draft_id:
                     restated.setdefault((mine.article, mine.start), set()).add(theirs.article)
     verdicts = []

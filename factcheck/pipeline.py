@@ -108,7 +108,7 @@ def check(
         paraphrase=same_text,
         notes=tuple(notes),
         events=tuple(events),
-        draft=tuple(draft_verdicts(draft_article.id, claims, groups, found, same_text)) if draft_article else (),
+        draft=tuple(draft_verdicts(draft_article.id, claims, groups, found, options.align)) if draft_article else (),
         revisions=tuple(revisions(articles, claims, vectors, same_text)) if len(vectors) else (),
         agreements=tuple(agreements(groups, context.articles, wire, same_text, disputed)),
         wire_copies=tuple(wire),

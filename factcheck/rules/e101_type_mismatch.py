@@ -42,14 +42,9 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
         only_a, only_b = orphans(types_a, types_b), orphans(types_b, types_a)
         for x in only_a:
             for y in only_b:
-                if x.category == y.category and shares_root(x, y):
+                if x.category == y.category:
                     found.append(finding(a, x, b, y, context))
     return found
-
-
-def shares_root(x: EventType, y: EventType) -> bool:
-    """Same family (both projectiles, both disasters): a replacement, not two topics."""
-    return (x.ancestors[-1:] or (x.label,)) == (y.ancestors[-1:] or (y.label,))
 
 
 def finding(a: Claim, x: EventType, b: Claim, y: EventType, context: RuleContext) -> Discrepancy:

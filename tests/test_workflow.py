@@ -1,0 +1,93 @@
+"""The editor's workflow: a draft checked against sources, versions of one story, wire copies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.pipeline import check
+from tests.conftest import SAMPLE
+
+DRAFT = Path(__file__).parent / "drafts" / "iraq-syria-strikes-draft.md"
+
+
+@pytest.fixture(scope="module")
+def reviewed(encoder):
+    return check([SAMPLE], draft=DRAFT, encoder=encoder)
+
+
+def verdict(result, words: str):
+    return next(v for v in result.draft if words in v.claim.text)
+
+
+def test_a_wrong_figure_in_the_draft_is_contradicted_with_the_sources_words(reviewed) -> None:
+    v = verdict(reviewed, "5,000")
+    assert v.verdict == "contradicted"
+    finding = reviewed.discrepancies[v.discrepancies[0]]
+    assert finding.kind == "numeric" and finding.between == "draft"
+    assert any("2,500" in side.claim.text and side.claim.article != "iraq-syria-strikes-draft" for side in finding.sides)
+
+
+def test_a_wrong_casualty_claim_in_the_draft_is_contradicted(reviewed) -> None:
+    v = verdict(reviewed, "No one was killed")
+    assert v.verdict == "contradicted"
+    assert reviewed.discrepancies[v.discrepancies[0]].kind == "casualty"
+
+
+def test_a_claim_no_source_makes_is_unsupported(reviewed) -> None:
+    assert verdict(reviewed, "aircraft carrier").verdict == "unsupported"
+
+
+def test_a_correct_claim_is_supported_by_the_outlets_that_say_it(reviewed) -> None:
+    v = verdict(reviewed, "struck facilities")
+    assert v.verdict == "supported"
+    assert len(v.supported_by) >= 2
+
+
+def test_the_draft_is_never_taken_for_a_source(reviewed) -> None:
+    assert [a.role for a in reviewed.articles].count("draft") == 1
+    assert all(v.claim.article == "iraq-syria-strikes-draft" for v in reviewed.draft)
+
+
+def write(folder: Path, name: str, text: str, **meta: str) -> None:
+    front = "".join(f"{k}: {v}\n" for k, v in meta.items())
+    (folder / name).write_text(f"---\n{front}---\n{text}", encoding="utf-8")
+
+
+STORY = (
+    "A fire broke out at a chemical plant on the edge of the port city on Tuesday, the fire service said.\n\n"
+    "The plant was hit by {cause} shortly before the fire, officials said.\n\n"
+    "{dead} workers were killed and dozens were taken to hospital.\n\n"
+    "{extra}"
+)
+
+
+def test_what_a_later_version_changed_is_listed_as_corrections(tmp_path: Path, encoder) -> None:
+    write(tmp_path, "v1.md", STORY.format(cause="a rocket", dead="Four", extra=""), outlet="Port Daily", version=1)
+    write(
+        tmp_path,
+        "v2.md",
+        STORY.format(cause="a drone", dead="Nine", extra="Residents within 2 km of the plant were evacuated overnight.\n"),
+        outlet="Port Daily",
+        version=2,
+    )
+    result = check([tmp_path], encoder=encoder)
+    assert {d.kind for d in result.discrepancies} == {"casualty", "event_type"}
+    assert all(d.between == "versions" for d in result.discrepancies)
+    (revision,) = result.revisions
+    assert (revision.earlier, revision.later) == ("v1", "v2")
+    assert [c.text for c in revision.added] == ["Residents within 2 km of the plant were evacuated overnight."]
+
+
+def test_wire_copies_count_once(tmp_path: Path, encoder) -> None:
+    wire = (
+        "Floodwaters cut off 40 villages in the northern province on Friday, the disaster agency said.\n\n"
+        "Rescuers used boats to reach about 3,000 stranded residents, officials said.\n\n"
+        "The river rose by more than two metres overnight.\n"
+    )
+    write(tmp_path, "a.md", wire, outlet="Daily One")
+    write(tmp_path, "b.md", wire, outlet="Daily Two")
+    result = check([tmp_path], encoder=encoder)
+    assert result.wire_copies == (("a", "b"),)
+    assert result.agreements and all(a.independent == 1 for a in result.agreements)
