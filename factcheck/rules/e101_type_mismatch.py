@@ -9,6 +9,9 @@ Why an editor cares: the type of weapon or event carries the story (who could
 fire it, what it implies); between two versions of one story it is a correction
 readers should be told of.
 
+Events of different families (an earthquake and a landslide) may both have
+happened and are not flagged; two weapons are always a difference.
+
 Example: "a rocket hit the base" against "a ballistic missile hit the base":
 conflict. "a missile" against "a ballistic missile", or "a drone" against "an
 unmanned aerial vehicle": not flagged.
@@ -42,9 +45,15 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
         only_a, only_b = orphans(types_a, types_b), orphans(types_b, types_a)
         for x in only_a:
             for y in only_b:
-                if x.category == y.category:
+                if x.category == y.category and (x.category == "weapon" or same_family(x, y)):
                     found.append(finding(a, x, b, y, context))
     return found
+
+
+def same_family(x: EventType, y: EventType) -> bool:
+    """Events under one root of the taxonomy: one replaces the other. Across families
+    (an earthquake and the landslide it set off) both may hold."""
+    return (x.ancestors[-1:] or (x.label,)) == (y.ancestors[-1:] or (y.label,))
 
 
 def finding(a: Claim, x: EventType, b: Claim, y: EventType, context: RuleContext) -> Discrepancy:
