@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from factcheck.disjoint import DisjointSets
 from factcheck.types import Casualty, Claim, ClaimGroup, EventType, Quantity, TimeRef
 
 BLOCK_CELLS = 1 << 22
@@ -84,27 +85,20 @@ def aligned(a: Claim, b: Claim, score: float, settings: AlignSettings) -> bool:
 def align_claims(claims: list[Claim], vectors: np.ndarray, settings: AlignSettings = AlignSettings()) -> list[ClaimGroup]:
     """Groups of linked claims (connected through their links), in order of first claim."""
     links = link_pairs(claims, vectors, settings)
-    parent = list(range(len(claims)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(claims))
     for i, j, _ in links:
-        parent[root(j)] = root(i)
-    members: dict[int, list[int]] = {}
+        sets.union(i, j)
+    members: dict[int, set[int]] = {}
     for i, j, _ in links:
-        for k in (i, j):
-            members.setdefault(root(k), [])
-            if k not in members[root(k)]:
-                members[root(k)].append(k)
+        members.setdefault(sets.find(i), set()).update((i, j))
+    by_root: dict[int, list[tuple[int, int, float]]] = {}
+    for link in links:
+        by_root.setdefault(sets.find(link[0]), []).append(link)
     groups = []
-    for indices in sorted(members.values(), key=min):
-        indices.sort()
+    for root in sorted(members):
+        indices = sorted(members[root])
         position = {k: n for n, k in enumerate(indices)}
-        own = tuple((position[i], position[j], s) for i, j, s in links if i in position)
+        own = tuple((position[i], position[j], s) for i, j, s in by_root[root])
         groups.append(ClaimGroup(claims=tuple(claims[k] for k in indices), links=own))
     return groups
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from factcheck.disjoint import DisjointSets
 from factcheck.types import Article, Claim, Place
 
 BLOCK = 1024
@@ -100,23 +101,14 @@ def cluster_events(
     if len(articles) < 2 or len(vectors) == 0:
         return [(a.id,) for a in articles]
     profiles = profile(articles, claims, vectors)
-    parent = list(range(len(articles)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(articles))
     for start in range(0, len(articles), BLOCK):
         block = similarity_rows(slice(start, start + BLOCK), profiles, settings)
         for i, j in zip(*np.nonzero(block >= settings.same_event)):
-            a, b = root(start + int(i)), root(int(j))
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+            sets.union(start + int(i), int(j))
     components: dict[int, list[int]] = {}
     for i in range(len(articles)):
-        components.setdefault(root(i), []).append(i)
+        components.setdefault(sets.find(i), []).append(i)
     events = []
     for members in components.values():
         events.extend(split_by_average_linkage(members, profiles, settings))

@@ -12,6 +12,7 @@ from itertools import combinations
 import numpy as np
 
 from factcheck.checkworthy import is_check_worthy
+from factcheck.disjoint import DisjointSets
 from factcheck.types import Agreement, Article, Claim, ClaimGroup
 
 WIRE_COPY = 0.95
@@ -43,18 +44,13 @@ def wire_copies(
 def independent_outlets(group: ClaimGroup, articles: dict[str, Article], wire: set[frozenset[str]]) -> int:
     """Outlets in a group, counting outlets that copy one text (in this group or wholesale) once."""
     outlets = sorted({articles[c.article].outlet for c in group.claims})
-    parent = {o: o for o in outlets}
-
-    def root(o: str) -> str:
-        while parent[o] != o:
-            o = parent[o]
-        return o
-
+    index = {o: n for n, o in enumerate(outlets)}
+    sets = DisjointSets(len(outlets))
     for i, j, score in group.links:
         a, b = group.claims[i].article, group.claims[j].article
         if score >= WIRE_COPY or frozenset((a, b)) in wire:
-            parent[root(articles[a].outlet)] = root(articles[b].outlet)
-    return len({root(o) for o in outlets})
+            sets.union(index[articles[a].outlet], index[articles[b].outlet])
+    return len({sets.find(n) for n in range(len(outlets))})
 
 
 def agreements(
