@@ -19,8 +19,11 @@ Wednesday" (an Asian outlet) for a sinking off Indonesia: explained by the zones
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from itertools import product
 
+from factcheck.knowledge import load
 from factcheck.rules.common import RuleContext, discrepancy, event_zone, linked_pairs, related
 from factcheck.timeline import weekday_shift
 from factcheck.types import Claim, ClaimGroup, Discrepancy, EventType, TimeRef
@@ -30,8 +33,21 @@ NAME = "weekday-mismatch"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+@cache
+def not_event_day() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in load("context")["not_event_day"])
+    return re.compile(rf"\b({words})\s+$", re.IGNORECASE)
+
+
 def weekdays(claim: Claim) -> list[TimeRef]:
-    return [t for t in claim.of_type(TimeRef) if t.weekday is not None and not t.relative]
+    """Days the claim gives for an event: not deadlines or spans ("by Monday evening")."""
+    return [
+        t
+        for t in claim.of_type(TimeRef)
+        if t.weekday is not None
+        and not t.relative
+        and not not_event_day().search(claim.text[: t.start - claim.start])
+    ]
 
 
 def dated_event(claim: Claim, time: TimeRef) -> EventType | None:
