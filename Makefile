@@ -17,7 +17,6 @@ setup: $(BIN)/factcheck
 
 report: setup
 	$(BIN)/factcheck check data/iraq-syria-strikes-2021 --out reports/iraq-syria-strikes-2021.md --fail-on never
-	$(BIN)/factcheck check data/iraq-syria-strikes-2021 --format json --out reports/iraq-syria-strikes-2021.json --fail-on never
 
 test: setup
 	$(BIN)/python -m pytest

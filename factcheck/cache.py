@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-import sys
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from factcheck.embed import Encoder
+from factcheck.errors import warn
 
 CACHE_ENV = "FACTCHECK_CACHE_DIR"
 DATABASE = "embeddings.sqlite3"
@@ -99,6 +99,3 @@ def lookup(db: sqlite3.Connection, keys: list[bytes]) -> dict[bytes, np.ndarray]
         found.update((key, np.frombuffer(blob, dtype=np.float32)) for key, blob in rows)
     return found
 
-
-def warn(message: str) -> None:
-    print(f"factcheck: warning: {message}", file=sys.stderr)

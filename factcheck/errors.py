@@ -6,6 +6,7 @@ for a mistake in their input.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 
@@ -20,3 +21,8 @@ class InputError(Exception):
 
 class UsageError(Exception):
     """An option or argument the user gave makes no sense."""
+
+
+def warn(message: str) -> None:
+    """A problem the run survives (an unknown key, a guessed setting): one line on stderr."""
+    print(f"factcheck: warning: {message}", file=sys.stderr)

@@ -8,19 +8,23 @@ altered, so every offset stays an offset into the file.
 
 from __future__ import annotations
 
+import codecs
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import charset_normalizer
 import yaml
 
-from factcheck.errors import InputError
+from factcheck.config import is_zone, unknown_keys
+from factcheck.errors import InputError, warn
 from factcheck.knowledge import load
-from factcheck.types import Article
+from factcheck.types import Article, Claim
 from factcheck.webpage import PAGE_SUFFIXES, extract_page, is_page
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", *PAGE_SUFFIXES)
@@ -28,31 +32,91 @@ MANIFEST = "manifest.toml"
 METADATA_KEYS = ("outlet", "title", "url", "published", "timezone", "version")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(\r?\n|\Z)", re.DOTALL)
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+MAX_ARTICLE_BYTES = 5_000_000
+"""More than any one article, even a saved page with its scripts: a larger file is a mistake (a feed, a book)."""
+BYTE_ORDER_MARKS = (
+    # UTF-32's little-endian mark begins with UTF-16's, so it is tried first
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+DECLARED_ENCODINGS = frozenset(codec for _, codec in BYTE_ORDER_MARKS)
+"""Encodings read for certain (UTF-8, or named by a byte-order mark); any other was detected, and is noted."""
+WESTERN = "cp1252"
+BINARY = "is a binary file, not article text; save the article as .txt, .md or .html"
 
 
-def discover(paths: list[Path]) -> list[Path]:
-    """The article files named by `paths` (files, or folders read one level deep)."""
+def discover(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The article files named by `paths` (files, or folders read one level deep), each once,
+    and the other entries of those folders, which are not read."""
     found: list[Path] = []
+    others: list[Path] = []
     for path in paths:
         if not path.exists():
             raise InputError(path, "no such file or folder")
         if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            entries = sorted(p for p in path.iterdir() if not p.name.startswith(".") and p.name != MANIFEST)
+            files = [p for p in entries if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES]
             if not files:
                 raise InputError(path, f"folder holds no article files ({', '.join(ARTICLE_SUFFIXES)})")
             found.extend(files)
+            others.extend(p for p in entries if p not in files)
         else:
             found.append(path)
-    return found
+    once = {p.resolve(): p for p in reversed(found)}
+    return [p for p in found if once[p.resolve()] is p], others
 
 
 def read_articles(paths: list[Path], role: str = "source") -> list[Article]:
     """Every article named by `paths`, in a stable order."""
-    return [read_article(path, role=role) for path in discover(paths)]
+    return [read_article(path, role=role) for path in discover(paths)[0]]
+
+
+def read_sources(paths: list[Path]) -> tuple[list[Article], list[str]]:
+    """The articles to compare, each text once, and a line for every file left out, saying why.
+
+    A second copy of one article (same text and version, and the same outlet when one is
+    given) would only agree with itself; two outlets carrying one text are kept, as wire
+    copies. Two files that would share an id could not be told apart in a citation.
+    """
+    files, others = discover(paths)
+    skipped = [f"{p}: {'a folder' if p.is_dir() else 'not an article file'}; only {', '.join(ARTICLE_SUFFIXES)} files directly in a folder are read" for p in others]
+    seen: dict[tuple[str, str | None, int | None], Article] = {}
+    ids: dict[str, Article] = {}
+    for article in map(read_article, files):
+        outlet = article.outlet if article.outlet != article.id else None
+        key = (" ".join(article.text.split()), outlet, article.version)
+        if key in seen:
+            skipped.append(f"{article.path}: the same text as {seen[key].path}, so it is compared once")
+            continue
+        if article.id in ids:
+            raise InputError(article.path, f"has the same name as {ids[article.id].path}; rename one so citations can tell them apart")
+        seen[key] = ids[article.id] = article
+    return list(ids.values()), skipped
+
+
+def reading_notes(articles: list[Article], claims: list[Claim]) -> list[str]:
+    """What an editor should know about how the files were read: a guessed encoding, a file with no sentences."""
+    cited = {c.article for c in claims}
+    notes = [
+        f"{a.path} is not UTF-8; it was read as {a.encoding} (detected). If letters in its quotes look wrong, "
+        "save it as UTF-8."
+        for a in articles
+        if a.encoding not in DECLARED_ENCODINGS
+    ]
+    notes += [
+        f"{a.path} has no sentences to compare (only headings, captions or page furniture were found); "
+        "check that it holds the article's text."
+        for a in articles
+        if a.id not in cited
+    ]
+    return notes
 
 
 def read_article(path: Path, role: str = "source") -> Article:
-    text = read_text(path)
+    text, encoding = read_text(path)
     # a web page's text is what trafilatura extracts; what the page declares ranks below the manifest
     text, page = extract_page(path, text) if is_page(path) else (text, {})
     meta, body_start = front_matter(path, text)
@@ -66,28 +130,83 @@ def read_article(path: Path, role: str = "source") -> Article:
         text=text,
         body=body,
         title=str(title) if title else None,
-        url=merged.get("url"),
+        url=str(merged["url"]) if merged.get("url") else None,
         published=parse_published(path, merged.get("published")),
-        timezone=merged.get("timezone"),
-        version=int(merged["version"]) if merged.get("version") is not None else None,
+        timezone=parse_timezone(path, merged.get("timezone")),
+        version=parse_version(path, merged.get("version")),
         role=role,
+        encoding=encoding,
     )
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path) -> tuple[str, str]:
+    """The file's text exactly as decoded (line ends and every character kept), and its encoding."""
     try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise InputError(
+                path,
+                f"is {size / 1e6:.1f} MB, over the {MAX_ARTICLE_BYTES / 1e6:.0f} MB limit for one article; "
+                "save only the article's text",
+            )
         raw = path.read_bytes()
+    except PermissionError:
+        raise InputError(path, "cannot be read: permission denied; give yourself read access (chmod u+r)") from None
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror or error})") from None
-    if b"\x00" in raw[:8192]:
-        raise InputError(path, "is a binary file, not article text")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(path, f"is not UTF-8 text (undecodable byte at offset {error.start})") from None
+    text, encoding = decode(path, raw)
     if not text.strip():
-        raise InputError(path, "is empty")
-    return text
+        raise InputError(path, "is empty; save the article's text in it or remove it")
+    return text, encoding
+
+
+def decode(path: Path, raw: bytes) -> tuple[str, str]:
+    """Text from bytes: by a byte-order mark, else as UTF-8, else in the encoding charset-normalizer detects."""
+    for mark, codec in BYTE_ORDER_MARKS:
+        if raw.startswith(mark):
+            try:
+                return raw[len(mark) :].decode(codec), codec
+            except UnicodeDecodeError as error:
+                raise InputError(
+                    path, f"starts with a {codec} byte-order mark but is not {codec} text (byte {error.start}); save it as UTF-8"
+                ) from None
+    if b"\x00" not in raw:
+        try:
+            return raw.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    encoding = detect_encoding(raw)
+    text = raw.decode(encoding) if encoding else ""
+    if encoding is None or is_binary(text):
+        if b"\x00" in raw or is_binary(raw.decode("latin-1")):
+            raise InputError(path, BINARY)
+        raise InputError(path, "is not UTF-8 and its encoding could not be recognised; save it as UTF-8 text")
+    return text, encoding
+
+
+def detect_encoding(raw: bytes) -> str | None:
+    """charset-normalizer's reading with the least mess, Windows-1252 among equals.
+
+    On a short text several 8-bit encodings read equally clean; Windows-1252 (of which
+    Latin-1's printable range is a part) is what Western newsroom tools write.
+    """
+    matches = list(charset_normalizer.from_bytes(raw))
+    if not matches:
+        return None
+    least = min(m.chaos for m in matches)
+    if any(m.chaos == least and WESTERN in m.could_be_from_charset for m in matches):
+        try:
+            raw.decode(WESTERN)
+            return WESTERN
+        except UnicodeDecodeError:
+            pass
+    return matches[0].encoding
+
+
+def is_binary(text: str) -> bool:
+    """Whether decoded text holds control characters that no article has (NUL, or more than 1% others)."""
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+    return "\x00" in text or controls > 0.01 * len(text)
 
 
 def front_matter(path: Path, text: str) -> tuple[dict[str, Any], int]:
@@ -97,10 +216,13 @@ def front_matter(path: Path, text: str) -> tuple[dict[str, Any], int]:
         return {}, 0
     try:
         data = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as error:
-        raise InputError(path, f"malformed front matter ({str(error).splitlines()[0]})") from None
+    except (yaml.YAMLError, ValueError) as error:
+        problem = " ".join(str(error).split("\n")[0].split())
+        raise InputError(path, f"malformed front matter ({problem}); fix the YAML between the `---` lines") from None
     if not isinstance(data, dict):
-        raise InputError(path, "front matter is not a mapping of keys to values")
+        raise InputError(path, "front matter is not a mapping of keys to values (write `key: value` lines)")
+    for warning in unknown_keys(path, "front matter ", {str(k): v for k, v in data.items()}, METADATA_KEYS):
+        warn(warning)
     return {k: v for k, v in data.items() if k in METADATA_KEYS}, match.end()
 
 
@@ -110,22 +232,37 @@ def manifest_entry(path: Path) -> dict[str, Any]:
 
 @cache
 def read_manifest(folder: Path) -> dict[str, dict[str, Any]]:
-    """The folder's manifest as {file name: keys}; empty when there is none."""
+    """The folder's manifest as {file name: keys}; empty when there is none.
+
+    Keys it does not know are warned about (a misspelt key would otherwise change
+    nothing, silently); an entry naming no file in the folder likewise.
+    """
     manifest = folder / MANIFEST
     if not manifest.is_file():
         return {}
     try:
         data = tomllib.loads(manifest.read_text("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise InputError(manifest, f"malformed TOML ({error})") from None
+        raise InputError(manifest, f"malformed TOML ({error}); fix it or remove the manifest") from None
+    except OSError as error:
+        raise InputError(manifest, f"cannot be read ({error.strerror or error})") from None
+    for warning in unknown_keys(manifest, "", data, ("article",)):
+        warn(warning)
+    table = data.get("article", [])
+    if not isinstance(table, list) or not all(isinstance(entry, dict) for entry in table):
+        raise InputError(manifest, "`article` must be a list of [[article]] tables, one per file")
     entries: dict[str, dict[str, Any]] = {}
-    for entry in data.get("article", []):
+    for entry in table:
         name = entry.get("file")
         if not isinstance(name, str):
-            raise InputError(manifest, "an [[article]] entry has no `file`")
+            raise InputError(manifest, "an [[article]] entry has no `file = \"NAME\"`")
         target = (folder / name).resolve()
         if folder not in target.parents:
-            raise InputError(manifest, f"`file = {name!r}` points outside the folder")
+            raise InputError(manifest, f"`file = {name!r}` points outside the folder; name a file inside it")
+        for warning in unknown_keys(manifest, f"[[article]] {name}: ", entry, ("file", *METADATA_KEYS)):
+            warn(warning)
+        if not target.is_file():
+            warn(f"{manifest}: `file = {name!r}` names no file in the folder; its entry is ignored")
         entries[target.name] = {k: v for k, v in entry.items() if k in METADATA_KEYS}
     return entries
 
@@ -136,7 +273,23 @@ def parse_published(path: Path, value: Any) -> datetime | None:
     try:
         return datetime.fromisoformat(str(value))
     except ValueError:
-        raise InputError(path, f"`published` is not an ISO 8601 date-time: {value!r}") from None
+        raise InputError(
+            path, f"`published` is not an ISO 8601 date-time: {value!r} (write e.g. 2024-03-02T10:00:00+01:00)"
+        ) from None
+
+
+def parse_timezone(path: Path, value: Any) -> str | None:
+    if value is None or is_zone(value):
+        return value
+    raise InputError(path, f"`timezone` {value!r} is not an IANA time zone (write e.g. Europe/Lisbon)")
+
+
+def parse_version(path: Path, value: Any) -> int | None:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    raise InputError(path, f"`version` must be a whole number (1, 2, ...), not {value!r}")
 
 
 @dataclass(frozen=True)

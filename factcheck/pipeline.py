@@ -18,7 +18,7 @@ from factcheck.corroboration import agreements, wire_copies
 from factcheck.draft import draft_verdicts
 from factcheck.embed import DEFAULT_MODEL, Encoder, SentenceTransformerEncoder
 from factcheck.extract import extract_facts
-from factcheck.ingest import read_article, read_articles
+from factcheck.ingest import read_article, read_sources, reading_notes
 from factcheck.progress import Stages
 from factcheck.rules import select_rules
 from factcheck.rules.common import SEVERITIES, RuleContext
@@ -58,12 +58,12 @@ def check(
 ) -> CheckResult:
     stages = stages or Stages()
     with stages.stage("read"):
-        articles = read_articles(paths)
+        articles, skipped = read_sources(paths)
     if draft is not None:
         articles = [a for a in articles if a.path.resolve() != draft.resolve()]
         articles.append(read_article(draft, role="draft"))
     claims = [claim for article in stages.track("extract", articles) for claim in claims_of(article)]
-    notes: list[str] = []
+    notes = reading_notes(articles, claims)
     if len(articles) < 2:
         notes.append("Only one article was given: there is nothing to compare it with.")
     if encoder is None:
@@ -107,6 +107,7 @@ def check(
         model=options.model,
         paraphrase=same_text,
         notes=tuple(notes),
+        skipped=tuple(skipped),
         events=tuple(events),
         draft=tuple(draft_verdicts(draft_article.id, claims, groups, found, options.align)) if draft_article else (),
         revisions=tuple(revisions(articles, claims, vectors, same_text)) if len(vectors) else (),

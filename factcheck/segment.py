@@ -17,6 +17,10 @@ from factcheck.knowledge import load
 from factcheck.types import Article, Claim
 
 PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t]*\r?\n")
+WHITESPACE = re.compile(r"\s+")
+MAX_SENTENCE_CHARS = 2000
+"""Longer than any sentence a reporter writes. A longer run (a page with no full stops)
+is cut into pieces this long, so that extraction time stays linear in the file's length."""
 
 
 @cache
@@ -35,7 +39,19 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if spans and ends_with_abbreviation(text[spans[-1][0] : spans[-1][1]]):
                 s = spans.pop()[0]
             spans.append((s, e))
-    return spans
+    return [piece for s, e in spans for piece in cut_long(text, s, e)]
+
+
+def cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span longer than `MAX_SENTENCE_CHARS`, cut at white space into pieces no longer."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        floor = start + MAX_SENTENCE_CHARS // 2
+        gaps = list(WHITESPACE.finditer(text, floor, start + MAX_SENTENCE_CHARS))
+        cut, resume = (gaps[-1].start(), gaps[-1].end()) if gaps else (start + MAX_SENTENCE_CHARS,) * 2
+        pieces.append((start, cut))
+        start = resume
+    return [*pieces, (start, end)] if start < end else pieces
 
 
 def ends_with_abbreviation(sentence: str) -> bool:

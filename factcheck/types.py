@@ -29,6 +29,8 @@ class Article:
     version: int | None = None
     role: str = "source"
     """`source` or `draft`."""
+    encoding: str = "utf-8"
+    """How the file's bytes were decoded; offsets count characters of the decoded text."""
 
 
 @dataclass(frozen=True)
