@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from factcheck.extract.locative import locating
 from factcheck.timeline import zone_for_places
@@ -22,6 +23,15 @@ class RuleContext:
     """Similarity above which two claims are taken to restate one statement."""
     claims: tuple[Claim, ...] = ()
     """Every claim of the run, for rules that look beyond a group (an article's lead)."""
+
+    @cached_property
+    def leads(self) -> dict[str, tuple[Claim, ...]]:
+        """Each article's first three claims: where a report says where its event happened."""
+        leads: dict[str, list[Claim]] = {}
+        for claim in self.claims:
+            if claim.index < 3:
+                leads.setdefault(claim.article, []).append(claim)
+        return {article: tuple(claims) for article, claims in leads.items()}
 
     def outlet(self, claim: Claim) -> str:
         return self.articles[claim.article].outlet
@@ -95,5 +105,5 @@ def event_zone(claims: list[Claim], context: RuleContext) -> str | None:
     zone = zone_for_places(names(claims))
     if zone:
         return zone
-    leads = [c for c in context.claims if c.article in {x.article for x in claims} and c.index < 3]
-    return zone_for_places(names(leads))
+    articles = dict.fromkeys(c.article for c in claims)
+    return zone_for_places(names([lead for article in articles for lead in context.leads.get(article, ())]))
