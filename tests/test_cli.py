@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -75,3 +76,37 @@ def test_the_report_never_overwrites_an_input(tmp_path: Path) -> None:
     result = run("check", str(tmp_path), "--out", str(article), "--no-cache")
     assert result.returncode == 2
     assert article.read_text("utf-8") == "A bridge collapsed on Monday.\n"
+
+
+FLOOD = {
+    "valley-news.txt": "Flash floods killed 14 people in the river valley on Saturday night, the regional governor said.\n\n"
+    "About 2,000 homes were flooded and 300 people were moved to schools, officials said.\n",
+    "coast-daily.md": "---\noutlet: Coast Daily\ntimezone: Europe/Madrid\n---\nFloods killed at least 21 people in the valley on Sunday, rescuers said.\n\n"
+    "Some 3,500 homes were damaged, the civil protection agency said.\n",
+    "wire.txt": "Flash flooding in the river valley has killed 14 people, the governor said on Sunday.\n\n"
+    "Nearly 2,000 homes were under water and no one was missing, police said.\n",
+}
+
+
+def run_with(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "factcheck", *args], capture_output=True, text=True, timeout=300, env={**os.environ, **env}
+    )
+
+
+def test_reports_are_byte_identical_across_runs_and_hash_seeds(tmp_path: Path) -> None:
+    corpus = tmp_path / "flood"
+    corpus.mkdir()
+    for name, text in FLOOD.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    reports: dict[str, set[bytes]] = {"md": set(), "json": set()}
+    # the first seed fills a fresh cache, the second reads from it: neither may change a byte
+    for seed in ("0", "4242"):
+        env = {"PYTHONHASHSEED": seed, "FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+        for form in reports:
+            out = tmp_path / f"{seed}.{form}"
+            done = run_with(env, "check", str(corpus), "--format", form, "--out", str(out), "--fail-on", "never")
+            assert done.returncode == 0, done.stderr
+            reports[form].add(out.read_bytes())
+    assert all(len(versions) == 1 for versions in reports.values())
+    assert b"valley-news.txt" in reports["md"].pop()

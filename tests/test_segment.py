@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.segment import segment, sentence_spans
+from factcheck.extract import extract_facts
+from factcheck.segment import MAX_SENTENCE_CHARS, cut_long, segment, sentence_spans
 from tests.conftest import make_article
 
 
@@ -41,3 +42,33 @@ def test_any_text_segments_into_round_tripping_spans(text: str) -> None:
     for claim in segment(make_article(text)):
         assert 0 <= claim.start < claim.end <= len(text)
         assert text[claim.start : claim.end] == claim.text
+
+
+def test_a_run_longer_than_a_sentence_is_cut_at_white_space() -> None:
+    text = " ".join(["rescuers"] * 1000)
+    pieces = cut_long(text, 0, len(text))
+    assert len(pieces) > 1 and all(0 < e - s <= MAX_SENTENCE_CHARS for s, e in pieces)
+    assert all(text[s:e].strip() == text[s:e] for s, e in pieces)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(text[e:s] == " " for (_, e), (s, _) in zip(pieces, pieces[1:])), "nothing but a space is left out"
+
+
+NEWS_WORDS = [
+    "About", "2,500", "people", "were", "killed", "on", "Monday", "at", "3 a.m.", "in", "Lagos", "police", "said",
+    "a", "drone", "strike", "no", "casualties", "more than", "40%", "km", "$3m", "Sept. 4", "Dr.", "hurt", "|", "`",
+    "<b>", "#", "(AP)", "said.", "\u201cthree\u201d", "dozens", "injured", "7:45 pm", "UTC", "an", "earthquake",
+]
+SPACES = ["", " ", " ", " ", "\u00a0", "\u200b", "\u2060", "\r\n", "\n\n", "\t", "\u2028", "\ufeff", ". "]
+HOSTILE = st.lists(st.tuples(st.sampled_from(NEWS_WORDS), st.sampled_from(SPACES)), max_size=60).map(
+    lambda parts: "".join(word + space for word, space in parts)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(HOSTILE, st.text(max_size=300)))
+def test_claims_and_their_facts_round_trip_on_hostile_text(text: str) -> None:
+    for claim in segment(make_article(text)):
+        assert text[claim.start : claim.end] == claim.text
+        for fact in extract_facts(claim.text, claim.start):
+            assert claim.start <= fact.start <= fact.end <= claim.end
+            assert text[fact.start : fact.end] == fact.text

@@ -1,0 +1,44 @@
+"""The tool opens no network connection: the whole pipeline runs with sockets blocked."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from factcheck.embed import SentenceTransformerEncoder
+from factcheck.pipeline import CheckOptions, check
+from factcheck.report import render_json, render_markdown
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every way out to the network raises, and is recorded in case something swallows the error."""
+    attempts: list[object] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        attempts.append(args)
+        raise OSError("network access is blocked in this test")
+
+    for name in ("connect", "connect_ex", "sendto"):
+        monkeypatch.setattr(socket.socket, name, refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    return attempts
+
+
+def test_the_whole_pipeline_runs_with_the_real_model_and_no_network(tmp_path: Path, no_network: list[object]) -> None:
+    (tmp_path / "a.txt").write_text(
+        "A train derailed near the border town on Tuesday, killing 9 passengers, railway officials said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "At least 12 passengers died when a train came off the tracks near the border on Tuesday, police said.\n",
+        encoding="utf-8",
+    )
+    encoder = SentenceTransformerEncoder()  # loaded here, inside the blocked context
+    result = check([tmp_path], options=CheckOptions(cache=False), encoder=encoder)
+    assert render_markdown(result) and render_json(result)
+    assert result.discrepancies, "the two death tolls should be compared"
+    assert no_network == []
