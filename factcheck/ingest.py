@@ -83,18 +83,25 @@ def read_sources(paths: list[Path]) -> tuple[list[Article], list[str]]:
     """
     files, others = discover(paths)
     skipped = [f"{p}: {'a folder' if p.is_dir() else 'not an article file'}; only {', '.join(ARTICLE_SUFFIXES)} files directly in a folder are read" for p in others]
-    seen: dict[tuple[str, str | None, int | None], Article] = {}
+    texts: dict[str, list[Article]] = {}
     ids: dict[str, Article] = {}
     for article in map(read_article, files):
-        outlet = article.outlet if article.outlet != article.id else None
-        key = (" ".join(article.text.split()), outlet, article.version)
-        if key in seen:
-            skipped.append(f"{article.path}: the same text as {seen[key].path}, so it is compared once")
+        same_text = texts.setdefault(" ".join(article.text.split()), [])
+        twin = next((kept for kept in same_text if is_copy(article, kept)), None)
+        if twin is not None:
+            skipped.append(f"{article.path}: the same text as {twin.path}, so it is compared once")
             continue
         if article.id in ids:
             raise InputError(article.path, f"has the same name as {ids[article.id].path}; rename one so citations can tell them apart")
-        seen[key] = ids[article.id] = article
+        same_text.append(article)
+        ids[article.id] = article
     return list(ids.values()), skipped
+
+
+def is_copy(article: Article, kept: Article) -> bool:
+    """Whether two articles of one text are one story: same version, and no two different outlets given."""
+    given = {a.outlet for a in (article, kept) if a.outlet != a.id}
+    return article.version == kept.version and len(given) <= 1
 
 
 def reading_notes(articles: list[Article], claims: list[Claim]) -> list[str]:
@@ -221,8 +228,8 @@ def front_matter(path: Path, text: str) -> tuple[dict[str, Any], int]:
         raise InputError(path, f"malformed front matter ({problem}); fix the YAML between the `---` lines") from None
     if not isinstance(data, dict):
         raise InputError(path, "front matter is not a mapping of keys to values (write `key: value` lines)")
-    for warning in unknown_keys(path, "front matter ", {str(k): v for k, v in data.items()}, METADATA_KEYS):
-        warn(warning)
+    for warning in unknown_keys(path, "", {str(k): v for k, v in data.items()}, METADATA_KEYS):
+        warn(f"{warning}, in its front matter")
     return {k: v for k, v in data.items() if k in METADATA_KEYS}, match.end()
 
 
@@ -259,8 +266,8 @@ def read_manifest(folder: Path) -> dict[str, dict[str, Any]]:
         target = (folder / name).resolve()
         if folder not in target.parents:
             raise InputError(manifest, f"`file = {name!r}` points outside the folder; name a file inside it")
-        for warning in unknown_keys(manifest, f"[[article]] {name}: ", entry, ("file", *METADATA_KEYS)):
-            warn(warning)
+        for warning in unknown_keys(manifest, "", entry, ("file", *METADATA_KEYS)):
+            warn(f"{warning}, in the [[article]] for {name}")
         if not target.is_file():
             warn(f"{manifest}: `file = {name!r}` names no file in the folder; its entry is ignored")
         entries[target.name] = {k: v for k, v in entry.items() if k in METADATA_KEYS}

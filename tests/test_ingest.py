@@ -224,11 +224,15 @@ def test_a_file_with_no_sentences_is_noted_not_an_error(tmp_path: Path) -> None:
 def test_a_duplicate_file_is_compared_once_and_named_as_skipped(tmp_path: Path) -> None:
     story = "A gas explosion destroyed a bakery on Main Street early on Saturday, police said.\n"
     (tmp_path / "a.txt").write_text(story, encoding="utf-8")
-    (tmp_path / "a copy.txt").write_bytes(story.replace("\n", "\r\n").encode("utf-8"))
-    (tmp_path / "b.txt").write_text("---\noutlet: Other Paper\n---\n" + story, encoding="utf-8")
+    (tmp_path / "copy of a.txt").write_bytes(story.replace("\n", "\r\n").encode("utf-8"))
+    (tmp_path / "b.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "manifest.toml").write_text(
+        '[[article]]\nfile = "a.txt"\noutlet = "Town Crier"\n[[article]]\nfile = "b.txt"\noutlet = "Wire Service"\n',
+        encoding="utf-8",
+    )
     articles, skipped = read_sources([tmp_path])
-    assert [a.path.name for a in articles] == ["a copy.txt", "b.txt"]
-    assert skipped == [f"{tmp_path / 'a.txt'}: the same text as {tmp_path / 'a copy.txt'}, so it is compared once"]
+    assert [a.path.name for a in articles] == ["a.txt", "b.txt"], "two outlets carrying one text are both kept"
+    assert skipped == [f"{tmp_path / 'copy of a.txt'}: the same text as {tmp_path / 'a.txt'}, so it is compared once"]
 
 
 def test_the_same_file_named_twice_is_read_once(tmp_path: Path) -> None:
@@ -282,7 +286,8 @@ def test_unknown_manifest_keys_are_warned_about_one_line_each(tmp_path: Path, ca
     lines = capsys.readouterr().err.splitlines()
     manifest = str(tmp_path / "manifest.toml")
     assert len(lines) == 3 and all(line.startswith(f"factcheck: warning: {manifest}: unknown key") for line in lines)
-    assert "`source`" in lines[0] and "`[[article]] a.txt: outelt` ignored (did you mean" in lines[1] and "author" in lines[2]
+    assert "`source`" in lines[0] and "`outelt` ignored (did you mean `outlet`?), in the [[article]] for a.txt" in lines[1]
+    assert "`author` ignored, in the [[article]] for a.txt" in lines[2]
 
 
 def test_a_manifest_entry_for_a_missing_file_is_warned_about(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
@@ -294,7 +299,7 @@ def test_unknown_front_matter_keys_are_warned_about(tmp_path: Path, capsys: pyte
     path = tmp_path / "a.md"
     path.write_text("---\noutlet: Gazette\ntimezon: Europe/Paris\n---\nA fire broke out on Friday.\n", encoding="utf-8")
     read_article(path)
-    assert "unknown key `front matter timezon` ignored (did you mean" in capsys.readouterr().err
+    assert "a.md: unknown key `timezon` ignored (did you mean `timezone`?), in its front matter" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
