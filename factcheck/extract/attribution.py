@@ -93,8 +93,12 @@ def _cues() -> _Cues:
 
 
 def _speakerish(word: str, cues: _Cues) -> bool:
-    """Could this word end a speaker's name: a proper noun, a pronoun, or a word for a source."""
-    return word[0].isupper() or word.lower() in _PRONOUNS or word.lower() in cues.speaker_words
+    """Could this word end a speaker's name: a proper noun, a pronoun, or a word for a source.
+
+    A name may begin with a lower-case particle: "al-Islam", "ul-Haq", "d'Ivoire".
+    """
+    proper = any(part[:1].isupper() for part in re.split(r"[-‐'’]", word))
+    return proper or word.lower() in _PRONOUNS or word.lower() in cues.speaker_words
 
 
 def _before(text: str, end: int, cues: _Cues) -> tuple[int, str] | None:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from factcheck import __version__
+from factcheck.report.labels import speakers
 from factcheck.types import Article, CheckResult, Claim, Discrepancy, Revision, Side
 
 
@@ -39,6 +40,7 @@ def side_entry(side: Side, outlets: dict[str, str]) -> dict:
         "end": claim.end,
         "paragraph": claim.paragraph,
         "value": side.value,
+        "attributed_to": speakers(claim),
     }
     if side.fact is not None:
         entry["value_start"] = side.fact.start

@@ -12,6 +12,7 @@ from collections import Counter
 from tabulate import tabulate
 
 from factcheck import __version__
+from factcheck.report.labels import outlet_label, speakers
 from factcheck.rules import RULES
 from factcheck.rules.common import SEVERITIES
 from factcheck.checkworthy import is_check_worthy
@@ -43,7 +44,10 @@ def quoted(claim: Claim, fact: Fact | None) -> str:
     if fact is None or not claim.start <= fact.start < fact.end <= claim.end:
         return escape(claim.text)
     a, b = fact.start - claim.start, fact.end - claim.start
-    return f"{escape(claim.text[:a])}**{escape(claim.text[a:b])}**{escape(claim.text[b:])}"
+    before, words, after = claim.text[:a], claim.text[a:b], claim.text[b:]
+    gap_before = " " if before[-1:].isspace() else ""
+    gap_after = " " if after[:1].isspace() else ""
+    return f"{escape(before)}{gap_before}**{escape(words)}**{gap_after}{escape(after)}".strip()
 
 
 def table(rows: list[list[str]], headers: list[str]) -> str:
@@ -146,14 +150,20 @@ def summary(found: tuple[Discrepancy, ...]) -> str:
 def entry(number: int, d: Discrepancy, articles: dict[str, Article]) -> str:
     rule = RULES[d.rule]
     rows = [
-        [escape(articles[s.claim.article].outlet), escape(s.value), quoted(s.claim, s.fact), citation(s.claim, articles)]
+        [
+            escape(outlet_label(articles[s.claim.article])),
+            escape("; ".join(speakers(s.claim)) or "the outlet itself"),
+            escape(s.value),
+            quoted(s.claim, s.fact),
+            citation(s.claim, articles),
+        ]
         for s in d.sides
     ]
     return "\n\n".join(
         [
             f"### D{number}. {escape(d.topic)} ({d.kind}, {d.severity}, {d.status})",
             escape(d.explanation),
-            table(rows, ["Outlet", "Says", "Their words", "Citation"]),
+            table(rows, ["Outlet", "Attributed to", "Says", "Their words", "Citation"]),
             f"Rule `{d.rule}` ({rule.name}); between {d.between}. `factcheck rules {d.rule}` explains it.",
         ]
     )
