@@ -104,7 +104,7 @@ def check_command(
     if out is None:
         sys.stdout.write(text)
     else:
-        write_atomically(out, text, [a.path for a in result.articles])
+        write_atomically(out, text, [*paths, *([draft] if draft else [])])
         typer.echo(f"wrote {out} ({len(result.discrepancies)} findings)", err=True)
     severities = [d.severity for d in result.discrepancies if d.status == "conflict" and (draft is None or d.between == "draft")]
     raise typer.Exit(1 if fails(severities, FailOn(config.fail_on)) else 0)

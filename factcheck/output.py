@@ -7,17 +7,22 @@ import tempfile
 from pathlib import Path
 
 from factcheck.errors import InputError
+from factcheck.ingest import ARTICLE_SUFFIXES
 
 
 def write_atomically(path: Path, text: str, inputs: list[Path]) -> None:
     """Write `text` to `path` through a temporary file and a rename.
 
-    A failure midway leaves the previous report intact, and an input file is never
-    taken as the output.
+    A failure midway leaves the previous report intact. `inputs` are the files and
+    folders the user gave: none of their articles is ever taken as the output, even one
+    left out of the comparison (a duplicate), nor is a new article file put in their folders.
     """
     target = path.resolve()
-    if any(target == p.resolve() for p in inputs):
-        raise InputError(path, "is an input article; refusing to overwrite it with the report")
+    for given in (p.resolve() for p in inputs):
+        if target == given or (target.parent == given and target.suffix.lower() in ARTICLE_SUFFIXES):
+            if target.exists():
+                raise InputError(path, "is an input article; refusing to overwrite it with the report")
+            raise InputError(path, "is in an input folder, where the next check would read it as an article; write the report elsewhere")
     if target.is_dir():
         raise InputError(path, "is a folder; give the report a file name, such as report.md")
     try:

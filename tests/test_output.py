@@ -82,3 +82,19 @@ def test_a_renderer_failing_midway_leaves_the_previous_report(
     result = CliRunner().invoke(app, ["check", str(tmp_path / "a.txt"), "--out", str(previous)])
     assert isinstance(result.exception, RuntimeError)
     assert previous.read_text("utf-8") == PREVIOUS and leftovers(previous.parent) == []
+
+
+def test_a_duplicate_left_out_of_the_comparison_is_still_never_overwritten(tmp_path: Path) -> None:
+    """The inputs are the paths the user gave, so every article file in a given folder is protected."""
+    article = tmp_path / "copy.txt"
+    article.write_text("A bridge collapsed on Monday.\n", encoding="utf-8")
+    with pytest.raises(InputError, match="is an input article"):
+        write_atomically(article, "# report\n", [tmp_path])
+    assert article.read_text("utf-8") == "A bridge collapsed on Monday.\n"
+
+
+def test_a_new_article_file_in_an_input_folder_is_refused_but_other_names_are_not(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="next check would read it as an article; write the report elsewhere"):
+        write_atomically(tmp_path / "report.md", "# report\n", [tmp_path])
+    write_atomically(tmp_path / "report.json", "{}\n", [tmp_path])
+    assert (tmp_path / "report.json").read_text("utf-8") == "{}\n"
