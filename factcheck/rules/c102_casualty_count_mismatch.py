@@ -15,7 +15,7 @@ conflict. "At least 8 dead" against "at least 19 dead": not flagged.
 
 from __future__ import annotations
 
-from factcheck.extract.casualties import same_group
+from factcheck.extract.casualties import GENERIC_GROUPS, same_group
 from factcheck.rules.common import RuleContext, discrepancy, linked_pairs
 from factcheck.rules.occurrence import separate_occurrences
 from factcheck.types import Casualty, ClaimGroup, Discrepancy, Interval
@@ -46,7 +46,7 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
                             "casualty",
                             status="conflict",
                             severity="high",
-                            topic=f"{x.group or 'people'} {x.outcome}",
+                            topic=f"people {x.outcome}" if x.group in GENERIC_GROUPS else f"{x.outcome}: {x.group}",
                             explanation=(
                                 f"{context.outlet(a)} says “{x.text}”, {context.outlet(b)} says “{y.text}”: "
                                 "the tolls cannot both be right at one time."
