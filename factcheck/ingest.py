@@ -157,6 +157,8 @@ def read_text(path: Path) -> tuple[str, str]:
                 "save only the article's text",
             )
         raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file or folder") from None
     except PermissionError:
         raise InputError(path, "cannot be read: permission denied; give yourself read access (chmod u+r)") from None
     except OSError as error:
@@ -248,9 +250,12 @@ def read_manifest(folder: Path) -> dict[str, dict[str, Any]]:
     if not manifest.is_file():
         return {}
     try:
-        data = tomllib.loads(manifest.read_text("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        # utf-8-sig: editors on Windows save a byte-order mark that TOML does not allow
+        data = tomllib.loads(manifest.read_text("utf-8-sig"))
+    except tomllib.TOMLDecodeError as error:
         raise InputError(manifest, f"malformed TOML ({error}); fix it or remove the manifest") from None
+    except UnicodeDecodeError as error:
+        raise InputError(manifest, f"is not UTF-8 text (byte {error.start}); save it as UTF-8") from None
     except OSError as error:
         raise InputError(manifest, f"cannot be read ({error.strerror or error})") from None
     for warning in unknown_keys(manifest, "", data, ("article",)):

@@ -318,6 +318,18 @@ def test_a_bad_manifest_is_one_clear_error(tmp_path: Path, manifest: str, proble
         read_article(write_manifest(tmp_path, manifest))
 
 
+def test_a_manifest_saved_with_a_byte_order_mark_reads_and_one_in_another_encoding_is_refused(tmp_path: Path) -> None:
+    path = write_manifest(tmp_path, "")
+    (tmp_path / "manifest.toml").write_bytes(codecs.BOM_UTF8 + '[[article]]\nfile = "a.txt"\noutlet = "Gazette"\n'.encode())
+    assert read_article(path).outlet == "Gazette"
+    other = tmp_path / "other"
+    other.mkdir()
+    path = write_manifest(other, "")
+    (other / "manifest.toml").write_bytes('[[article]]\nfile = "a.txt"\noutlet = "Caf\u00e9"\n'.encode("cp1252"))
+    with pytest.raises(InputError, match="manifest.toml: is not UTF-8 text .*save it as UTF-8"):
+        read_article(path)
+
+
 @pytest.mark.parametrize(
     ("front", "problem"),
     [
