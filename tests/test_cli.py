@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -110,3 +111,28 @@ def test_reports_are_byte_identical_across_runs_and_hash_seeds(tmp_path: Path) -
             reports[form].add(out.read_bytes())
     assert all(len(versions) == 1 for versions in reports.values())
     assert b"valley-news.txt" in reports["md"].pop()
+
+
+def test_a_folder_of_odd_files_is_checked_and_every_file_left_out_is_named(tmp_path: Path) -> None:
+    story = "A chemical plant exploded outside the port on Thursday, killing 6 workers, the fire service said.\r\n"
+    (tmp_path / "plant.txt").write_bytes(story.encode("utf-8"))
+    (tmp_path / "plant-copy.txt").write_bytes(story.encode("utf-8"))
+    (tmp_path / "harbour.txt").write_bytes(
+        "Eight workers died when the chemical plant blew up on Thursday, the port\u2019s owner said.\n".encode("cp1252")
+    )
+    (tmp_path / "tribune.txt").write_bytes(
+        "\ufeffThe blast at the chemical plant on Thursday killed 6\u00a0workers, officials said.\n".encode("utf-16")
+    )
+    (tmp_path / "menu.md").write_text("Home\n\nLatest\n\nWeather\n", encoding="utf-8")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4\n")
+    result = run("check", str(tmp_path), "--no-cache", "--fail-on", "never", "--format", "json")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    report = json.loads(result.stdout)
+    assert report["skipped"] == [
+        f"{tmp_path / 'scan.pdf'}: not an article file; only .txt, .md, .markdown, .html, .htm files directly in a folder are read",
+        f"{tmp_path / 'plant.txt'}: the same text as {tmp_path / 'plant-copy.txt'}, so it is compared once",
+    ]
+    assert any(note.startswith(f"{tmp_path / 'harbour.txt'} is not UTF-8; it was read as cp1252") for note in report["notes"])
+    assert any(note.startswith(f"{tmp_path / 'menu.md'} has no sentences to compare") for note in report["notes"])
+    quotes = [claim["text"] for d in report["discrepancies"] for claim in d["claims"]]
+    assert any("port\u2019s owner" in q for q in quotes) and any("6\u00a0workers" in q for q in quotes)
