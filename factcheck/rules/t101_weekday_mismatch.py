@@ -40,25 +40,41 @@ def not_event_day() -> re.Pattern[str]:
 
 
 def weekdays(claim: Claim) -> list[TimeRef]:
-    """Days the claim gives for an event: not deadlines or spans ("by Monday evening")."""
-    return [
+    """Days the claim gives for an event: not deadlines or spans ("by Monday evening"),
+    nor the day of a statement when the claim also dates the event ("the blast on
+    Sunday killed 12, police said Monday")."""
+    days = [
         t
         for t in claim.of_type(TimeRef)
         if t.weekday is not None
         and not t.relative
         and not not_event_day().search(claim.text[: t.start - claim.start])
     ]
+    said = [bool(after_saying().search(claim.text[: t.start - claim.start])) for t in days]
+    return [t for t, of_saying in zip(days, said) if not of_saying or all(said)]
 
 
 def dated_event(claim: Claim, time: TimeRef) -> EventType | None:
     """The event a time phrase dates: the last one named before it, else the first after it.
 
     In "launched airstrikes ..., the Pentagon said Sunday, in response to drone
-    attacks", Sunday dates the airstrikes, not the drone attacks.
+    attacks", Sunday dates the airstrikes, not the drone attacks. A time right after
+    a verb of saying, with no event before it, dates the statement and nothing else.
     """
     events = claim.of_type(EventType)
     before = [e for e in events if e.end <= time.start]
-    return before[-1] if before else next((e for e in events if e.start >= time.end), None)
+    if before:
+        return before[-1]
+    if after_saying().search(claim.text[: time.start - claim.start]):
+        return None
+    return next((e for e in events if e.start >= time.end), None)
+
+
+@cache
+def after_saying() -> re.Pattern[str]:
+    """A verb of saying (and maybe its object and "on") right before a time phrase."""
+    verbs = "|".join(re.escape(w) for w in load("context")["speech_verbs"])
+    return re.compile(rf"\b({verbs})(\s+(reporters|journalists|the press|[A-Z][\w.]*))?(\s+on)?\s+$")
 
 
 def writing_zones(claim: Claim, zone: str | None, context: RuleContext) -> list[str | None]:
