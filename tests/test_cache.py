@@ -113,3 +113,22 @@ def test_warm_check_loads_no_model_and_imports_no_torch(tmp_path: Path, encoder)
     env = {**os.environ, CACHE_ENV: str(tmp_path)}
     warm = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     assert warm.stdout.split() == [str(len(cold.discrepancies)), "False", "False"]
+
+
+def test_claims_are_extracted_once_per_text_and_again_after_an_edit(tmp_path: Path) -> None:
+    from factcheck.cache import cached_claims
+    from factcheck.pipeline import claims_of
+    from tests.conftest import make_article
+
+    calls: list[str] = []
+
+    def counting(article):
+        calls.append(article.id)
+        return claims_of(article)
+
+    first = make_article("A storm cut power to 40,000 homes on Friday.", id="a")
+    edited = make_article("A storm cut power to 60,000 homes on Friday.", id="a")
+    assert cached_claims([first], counting, tmp_path) == cached_claims([first], counting, tmp_path)
+    assert calls == ["a"]
+    (claims,) = cached_claims([edited], counting, tmp_path)
+    assert calls == ["a", "a"] and "60,000" in claims[0].text
