@@ -12,7 +12,7 @@ import numpy as np
 
 from factcheck.align import AlignSettings, align_events
 from factcheck.background import mark_background
-from factcheck.cache import CachedEncoder
+from factcheck.cache import CachedEncoder, cached_claims
 from factcheck.cluster import cluster_events, lone_notes
 from factcheck.corroboration import agreements, wire_copies
 from factcheck.draft import draft_verdicts
@@ -62,7 +62,9 @@ def check(
     if draft is not None:
         articles = [a for a in articles if a.path.resolve() != draft.resolve()]
         articles.append(read_article(draft, role="draft"))
-    claims = [claim for article in stages.track("extract", articles) for claim in claims_of(article)]
+    with stages.stage("extract"):
+        per_article = cached_claims(articles, claims_of) if options.cache else [claims_of(a) for a in articles]
+    claims = [claim for article_claims in per_article for claim in article_claims]
     notes = reading_notes(articles, claims)
     if len(articles) < 2:
         notes.append("Only one article was given: there is nothing to compare it with.")
