@@ -78,7 +78,8 @@ def check(
         texts = [c.text for c in claims]
         vectors = np.vstack([encoder.encode(list(b)) for b in stages.batches("embed", texts, EMBED_BATCH)])
         with stages.stage("cluster"):
-            events = with_draft(cluster_events(articles, claims, vectors), articles)
+            spoken = {c.article for c in claims}
+            events = with_draft(cluster_events([a for a in articles if a.id in spoken], claims, vectors), articles)
         notes.extend(lone_notes(events))
         groups = align_events(claims, vectors, stages.track("align", events, len(events)), options.align)
     context = RuleContext(
