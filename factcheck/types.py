@@ -112,7 +112,7 @@ class EventType(Fact):
     label: str
     ancestors: tuple[str, ...] = ()
     category: str = "weapon"
-    """`weapon` or `event`: only types of one category are compared."""
+    """`weapon`, `vehicle` or `event`: only types of one category are compared."""
 
 
 @dataclass(frozen=True)

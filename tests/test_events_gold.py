@@ -47,10 +47,21 @@ def test_gold_discrepancy_is_found_with_its_kind_and_status(reports: dict, event
     assert any(d["status"] == gold["status"] for d in matches)
 
 
+def is_gold(event: str, discrepancy: dict) -> bool:
+    """A finding the gold file asks for: a real difference, whatever else its sentences say."""
+    return any(discrepancy["kind"] == g["kind"] and cites(discrepancy, g["sides"]) for g in GOLD[event]["discrepancy"])
+
+
 @pytest.mark.parametrize(("event", "trap"), cases("trap"), ids=lambda x: x if isinstance(x, str) else x["id"])
 def test_trap_is_not_reported_as_a_conflict(reports: dict, event: str, trap: dict) -> None:
+    """A trap's sentences may carry other, real differences (a gold discrepancy citing the
+    same two sentences for another point); any other conflict citing them is a false alarm."""
     kinds = {trap["kind"]} if "kind" in trap else {d["kind"] for d in reports[event]["discrepancies"]}
-    conflicts = [d for d in reports[event]["discrepancies"] if d["status"] == "conflict" and d["kind"] in kinds]
+    conflicts = [
+        d
+        for d in reports[event]["discrepancies"]
+        if d["status"] == "conflict" and d["kind"] in kinds and not is_gold(event, d)
+    ]
     assert not [d for d in conflicts if cites(d, trap["sides"])]
 
 

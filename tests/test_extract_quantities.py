@@ -89,6 +89,10 @@ def test_quantities_outlets_phrasing_normalizes_to_one_unit() -> None:
         ("the second city", "2 cities", False),
         ("3 percent", "40 people", False),
         ("$5 million", "€9 million", False),
+        ("the quake measured 5.7", "a 6.4-magnitude quake", True),
+        ("a magnitude 6.4 quake", "the quake measured about 6.5", False),
+        ("a magnitude 6.4 quake", "a magnitude 6.5 quake", True),
+        ("a magnitude 6.4 quake", "the quake destroyed 6 homes", False),
     ],
 )
 def test_intervals_conflict_only_when_disjoint_and_comparable(a: str, b: str, conflict: bool) -> None:

@@ -1,7 +1,8 @@
 """Each rule on sentence pairs that must flag and pairs that must not (tests/corpus/rules.toml).
 
 Claims come from the real extractors; the two sentences are linked directly as
-paraphrases, so no model is needed and only the rule is under test.
+paraphrases (or at a case's `score`), so no model is needed and only the rule is
+under test.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def run(case: dict) -> list[Discrepancy]:
     ]
     claims = [claim for article in articles for claim in claims_of(article)]
     links = tuple(
-        (i, j, PARAPHRASE)
+        (i, j, case.get("score", PARAPHRASE))
         for i in range(len(claims))
         for j in range(i + 1, len(claims))
         if claims[i].article != claims[j].article

@@ -1,9 +1,9 @@
-"""Event and weapon types, normalized to the taxonomy in `knowledge/event_types.toml`.
+"""Event, weapon and vehicle types, normalized to the taxonomy in `knowledge/event_types.toml`.
 
 Reports of one event disagree on what happened ("a rocket attack" against
-"ballistic missile attacks"); a rule can only see that if both phrases land on
-taxonomy nodes whose ancestry tells a difference in kind from a difference in
-precision.
+"ballistic missile attacks") or on what was involved ("a cargo ship" against
+"an oil tanker"); a rule can only see that if both phrases land on taxonomy
+nodes whose ancestry tells a difference in kind from a difference in precision.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from factcheck.extract.phrases import phrase_key, phrase_pattern, with_plurals
 from factcheck.knowledge import load
 from factcheck.types import EventType
 
-CATEGORIES = ("weapon", "event")
+CATEGORIES = ("weapon", "vehicle", "event")
+THINGS = ("weapon", "vehicle")
+"""Categories whose phrases are names: a shorter type inside one is part of the name."""
 
 
 @dataclass(frozen=True)
@@ -57,16 +59,23 @@ def follow_ons(types: list[EventType]) -> frozenset[str]:
     return frozenset(t.label for t in types if t.category == "event" and t.label in _follow_ons())
 
 
+def datable(types: list[EventType]) -> list[EventType]:
+    """The types a day or date can be of: events and the weapons that made them, not
+    vehicles (a ferry is there before and after the day it sank)."""
+    return [t for t in types if t.category != "vehicle"]
+
+
 @cache
 def _not_types() -> re.Pattern[str]:
     return phrase_pattern(with_plurals(load("event_types").get("not_types", [])))
 
 
 def extract_event_types(text: str, offset: int = 0) -> list[EventType]:
-    """Weapon and event types named in one sentence, longest phrase first.
+    """Weapon, vehicle and event types named in one sentence, longest phrase first.
 
-    An event word inside a longer weapon phrase ("attack" in "one-way attack
-    drone") is part of the weapon's name, not a report of an attack.
+    A type inside a longer weapon or vehicle phrase ("attack" in "one-way attack
+    drone", "car" in "car bomb") is part of that thing's name, not a report of
+    its own; an event phrase keeps the things it names ("bus" in "bus crash").
     """
     blocked = [m.span() for m in _not_types().finditer(text)]
     found: dict[str, list[EventType]] = {}
@@ -85,10 +94,11 @@ def extract_event_types(text: str, offset: int = 0) -> list[EventType]:
             for m in tree.pattern.finditer(text)
             if not any(s <= m.start() and m.end() <= e for s, e in blocked)
         ]
-    weapons = found["weapon"]
-    events = [
-        f
-        for f in found["event"]
-        if not any(w.start <= f.start and f.end <= w.end and (w.end - w.start) > (f.end - f.start) for w in weapons)
-    ]
-    return sorted(weapons + events, key=lambda f: (f.start, f.end, f.category))
+    names = [f for category in THINGS for f in found[category]]
+    kept = [f for facts in found.values() for f in facts if not any(_inside(f, name) for name in names)]
+    return sorted(kept, key=lambda f: (f.start, f.end, f.category))
+
+
+def _inside(f: EventType, name: EventType) -> bool:
+    """`f` lies within the longer phrase `name`."""
+    return name.start <= f.start and f.end <= name.end and (name.end - name.start) > (f.end - f.start)

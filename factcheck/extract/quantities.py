@@ -12,7 +12,8 @@ knowledge/numbers.toml, quantifiers.toml, units.toml and nouns.toml.
 `Quantity.value` is the number as stated (a range's midpoint, a vague amount's
 lower bound). Ordinals have unit "ordinal" and are never counts. `rule` is
 `quantity.<shape>`: count (a counted noun), number (bare, latent), money,
-measure, fused ("six-storey"), vague, ordinal.
+measure, implied (a unit the sentence implies: "the quake measured 5.7"),
+fused ("six-storey"), vague, ordinal.
 """
 
 from __future__ import annotations
@@ -39,6 +40,18 @@ class _Reading:
     value: float
     scale: float = 1.0
     words: bool = False
+
+
+@dataclass(frozen=True)
+class _Implied:
+    """A unit a bare number takes from its sentence (units.toml [[implied]])."""
+
+    unit: str
+    cue: re.Pattern[str]
+    noun: re.Pattern[str]
+    topic: re.Pattern[str]
+    low: float
+    high: float
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -81,6 +94,17 @@ class _Grammar:
         self.currency_symbol = {s: code for code, c in units["currency"].items() for s in c["symbols"]}
         self.currency_word = {w: code for code, c in units["currency"].items() for w in c["words"]}
         self.fixed_units = set(units["measure"]) | set(units["currency"])
+        self.implied = [
+            _Implied(
+                unit=rule["unit"],
+                cue=re.compile(rf"(?<!\w){_alternation(rule['cues'])}\s+\Z", re.IGNORECASE),
+                noun=re.compile(rf"[\s{_HYPHEN}]+{_alternation(rule['nouns'])}(?![\w{_HYPHEN}])", re.IGNORECASE),
+                topic=re.compile(rf"(?<!\w){_alternation(rule['topic'])}s?(?!\w)", re.IGNORECASE),
+                low=rule["low"],
+                high=rule["high"],
+            )
+            for rule in units.get("implied", [])
+        ]
 
         scale_words = [*self.multipliers, *self.scales]
         number_words = [*self.units, *self.tens, *self.scales, "dozen"]
@@ -254,6 +278,7 @@ def _number(text: str, first: _Reading, g: _Grammar) -> tuple[Quantity | None, i
     if span is None:
         return None, _label_end(text, first.end, g)
     low_value, high_value, end = span
+    number_end = end
     modifier = "range" if high_value != low_value else None
     if pm := _before(g.prefix_before, text, start):
         unit, start, shape = g.prefix_unit[_squash(pm.group())], pm.start(), "measure"
@@ -265,6 +290,9 @@ def _number(text: str, first: _Reading, g: _Grammar) -> tuple[Quantity | None, i
         modifier, start = g.quantifier_of[_squash(qm.group())], qm.start()
     elif modifier == "range" and (bm := _before(g.between_before, text, start)):
         start = bm.start()
+    # a cue outranks a noun the reader took for counted ("measuring up to 5.1 kept residents")
+    if shape in ("number", "count") and (implied := _implied_unit(text, start, number_end, low_value, high_value, g)):
+        unit, end, shape = implied, number_end, "implied"
     if (unit is None and _needs_noun(text, first, g)) or (_is_year(text, first, g)
                                                           and _before(g.year_before, text, start)):
         return None, end
@@ -272,6 +300,15 @@ def _number(text: str, first: _Reading, g: _Grammar) -> tuple[Quantity | None, i
     low = None if lo_f is None else low_value * lo_f
     high = None if hi_f is None else high_value * hi_f
     return _make(text, start, end, shape, (low_value + high_value) / 2, low, high, modifier, unit, unit is None), end
+
+
+def _implied_unit(text: str, start: int, end: int, low: float, high: float, g: _Grammar) -> str | None:
+    """The unit a bare number's sentence implies: "the quake measured 5.7" is a magnitude."""
+    for rule in g.implied:
+        if (rule.low <= low and high <= rule.high and rule.topic.search(text)
+                and (_before(rule.cue, text, start) or rule.noun.match(text, end))):
+            return rule.unit
+    return None
 
 
 def _span(text: str, first: _Reading, money: bool, g: _Grammar) -> tuple[float, float, int] | None:
@@ -307,7 +344,7 @@ def _tidy(x: float) -> float:
 
 
 def _squash(phrase: str) -> str:
-    return " ".join(re.split(rf"[\s{_HYPHEN}]+", phrase.strip().lower()))
+    return " ".join(w for w in re.split(rf"[\s{_HYPHEN}]+", phrase.strip().lower()) if w)
 
 
 def _read_number(text: str, start: int, g: _Grammar) -> _Reading | None:
@@ -513,7 +550,7 @@ def _is_label(text: str, r: _Reading, g: _Grammar) -> bool:
         return bool(g.clock_after.match(text, r.end))
     digits_end = g.digits.match(text, r.start).end()  # type: ignore[union-attr]
     return bool(
-        _before(g.glued_before, text, r.start)
+        (_before(g.glued_before, text, r.start) and not _before(g.prefix_before, text, r.start))
         or _before(g.marker_before, text, r.start)
         or g.clock_after.match(text, digits_end)
         or (digits_end - r.start == 4 and g.zone_after.match(text, digits_end))

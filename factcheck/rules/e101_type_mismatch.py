@@ -1,16 +1,26 @@
-"""Two sources name different kinds of weapon or event for the same thing.
+"""Two sources name different kinds of weapon, vehicle or event for the same thing.
 
-What it flags: aligned claims where each names an event or weapon type that the
-other's types do not cover: not the same node of the taxonomy, not a broader or
-narrower one. "Missile" against "ballistic missile" is a difference of precision
-and is not flagged; "rocket" against "ballistic missile" is a difference of kind.
+What it flags: aligned claims where each names an event, weapon or vehicle type
+that the other's types do not cover: not the same node of the taxonomy, not a
+broader or narrower one. "Missile" against "ballistic missile" is a difference of
+precision and is not flagged; "rocket" against "ballistic missile" is a
+difference of kind.
 
 Why an editor cares: the type of weapon or event carries the story (who could
 fire it, what it implies); between two versions of one story it is a correction
 readers should be told of.
 
 Events of different families (an earthquake and a landslide) may both have
-happened and are not flagged; two weapons are always a difference.
+happened and are not flagged; two weapons or two vehicles are always a
+difference ("a cargo ship" against "an oil tanker"), two precisions of one are
+not ("a launch" against "a ferry").
+
+Vehicles in claims phrased too far apart to be paraphrases are still compared
+when the claims tell one scene: they name one event and share a vehicle, and
+each names one other ("a ferry collided with a cargo ship and sank" against "a
+ferry sank after hitting an oil tanker"): a collision has two parties, so with
+one shared the other must be the same. Weapons are not: one attack often mixes
+several, and sentences about different strikes share words.
 
 Example: "a rocket hit the base" against "a ballistic missile hit the base":
 conflict. "a missile" against "a ballistic missile", or "a drone" against "an
@@ -19,6 +29,7 @@ unmanned aerial vehicle": not flagged.
 
 from __future__ import annotations
 
+from factcheck.extract.events import THINGS
 from factcheck.rules.common import RuleContext, discrepancy, linked_pairs, related
 from factcheck.types import Claim, ClaimGroup, Discrepancy, EventType
 
@@ -39,15 +50,41 @@ def orphans(mine: list[EventType], theirs: list[EventType]) -> list[EventType]:
 def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
     found = []
     for a, b, score in linked_pairs(group):
-        if score < context.paraphrase:
-            continue
         types_a, types_b = a.of_type(EventType), b.of_type(EventType)
         only_a, only_b = orphans(types_a, types_b), orphans(types_b, types_a)
-        for x in only_a:
-            for y in only_b:
-                if x.category == y.category and (x.category == "weapon" or same_family(x, y)):
-                    found.append(finding(a, x, b, y, context))
+        if score >= context.paraphrase:
+            pairs = [
+                (x, y)
+                for x in only_a
+                for y in only_b
+                if x.category == y.category and (x.category in THINGS or same_family(x, y))
+            ]
+        else:
+            pairs = lone_differences(types_a, types_b, only_a, only_b)
+        found.extend(finding(a, x, b, y, context) for x, y in pairs)
     return found
+
+
+def lone_differences(
+    types_a: list[EventType], types_b: list[EventType], only_a: list[EventType], only_b: list[EventType]
+) -> list[tuple[EventType, EventType]]:
+    """In claims phrased apart, the one vehicle each names differently, when they tell one scene.
+
+    Two claims tell one scene when they name one event and share a vehicle
+    besides the one they differ on: "a ferry collided with a cargo ship and
+    sank" and "a ferry sank after hitting an oil tanker" differ only in what the
+    ferry hit. With two or more differing vehicles a side, which answers which
+    is unknown, and nothing is flagged.
+    """
+    xs = [x for x in only_a if x.category == "vehicle"]
+    ys = [y for y in only_b if y.category == "vehicle"]
+    if len(xs) == len(ys) == 1 and shares(types_a, types_b, "event") and shares(types_a, types_b, "vehicle"):
+        return [(xs[0], ys[0])]
+    return []
+
+
+def shares(types_a: list[EventType], types_b: list[EventType], category: str) -> bool:
+    return any(related(x, y) for x in types_a for y in types_b if x.category == category)
 
 
 def same_family(x: EventType, y: EventType) -> bool:
