@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from factcheck.disjoint import DisjointSets
+from factcheck.extract.events import happenings
 from factcheck.types import Casualty, Claim, ClaimGroup, EventType, Quantity, TimeRef
 
 BLOCK_CELLS = 1 << 22
@@ -39,7 +40,7 @@ def comparable_facts(a: Claim, b: Claim) -> bool:
     days = lambda c: any(t.weekday is not None or t.day is not None for t in c.of_type(TimeRef))  # noqa: E731
     if days(a) and days(b):
         return True
-    return bool(a.of_type(EventType) and b.of_type(EventType))
+    return bool(happenings(a.of_type(EventType)) and happenings(b.of_type(EventType)))
 
 
 def reports_casualties(claim: Claim) -> bool:

@@ -59,9 +59,13 @@ def follow_ons(types: list[EventType]) -> frozenset[str]:
     return frozenset(t.label for t in types if t.category == "event" and t.label in _follow_ons())
 
 
-def datable(types: list[EventType]) -> list[EventType]:
-    """The types a day or date can be of: events and the weapons that made them, not
-    vehicles (a ferry is there before and after the day it sank)."""
+def happenings(types: list[EventType]) -> list[EventType]:
+    """The types that say what happened: events and the weapons that made them.
+
+    Not vehicles: a ferry is there before and after the day it sank, so it dates
+    nothing, and ferries, ambulances and helicopters recur through a story's
+    sentences, so sharing one is no sign that two sentences state one fact.
+    """
     return [t for t in types if t.category != "vehicle"]
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from factcheck.extract.events import datable
+from factcheck.extract.events import happenings
 from factcheck.extract.locative import locating
 from factcheck.timeline import zone_for_places
 from factcheck.types import Article, Claim, ClaimGroup, Discrepancy, EventType, Fact, Place, Side
@@ -91,8 +91,8 @@ def located(claim: Claim) -> list[Place]:
 
 def shared_event(a: Claim, b: Claim) -> str | None:
     """An event or weapon type both claims name (or one names a kind of the other's)."""
-    for x in datable(a.of_type(EventType)):
-        for y in datable(b.of_type(EventType)):
+    for x in happenings(a.of_type(EventType)):
+        for y in happenings(b.of_type(EventType)):
             if related(x, y):
                 return x.label if x.label in y.ancestors or x.label == y.label else y.label
     return None

@@ -23,7 +23,7 @@ import re
 from functools import cache
 from itertools import product
 
-from factcheck.extract.events import datable
+from factcheck.extract.events import happenings
 from factcheck.knowledge import load
 from factcheck.rules.common import RuleContext, discrepancy, event_zone, linked_pairs, related
 from factcheck.timeline import weekday_shift
@@ -62,7 +62,7 @@ def dated_event(claim: Claim, time: TimeRef) -> EventType | None:
     attacks", Sunday dates the airstrikes, not the drone attacks. A time right after
     a verb of saying, with no event before it, dates the statement and nothing else.
     """
-    events = datable(claim.of_type(EventType))
+    events = happenings(claim.of_type(EventType))
     before = [e for e in events if e.end <= time.start]
     if before:
         return before[-1]
