@@ -93,6 +93,10 @@ def same_family(x: EventType, y: EventType) -> bool:
     return (x.ancestors[-1:] or (x.label,)) == (y.ancestors[-1:] or (y.label,))
 
 
+def indefinite(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
 def finding(a: Claim, x: EventType, b: Claim, y: EventType, context: RuleContext) -> Discrepancy:
     name = lambda t: t.label.replace("_", " ")  # noqa: E731
     return discrepancy(
@@ -103,7 +107,7 @@ def finding(a: Claim, x: EventType, b: Claim, y: EventType, context: RuleContext
         topic=f"{x.category} type: {name(x)} or {name(y)}",
         explanation=(
             f"{context.outlet(a)} says “{x.text}”, {context.outlet(b)} says “{y.text}”, in otherwise matching "
-            f"accounts: a {name(x)} and a {name(y)} are different things."
+            f"accounts: {indefinite(name(x))} and {indefinite(name(y))} are different things."
         ),
         sides=[(a, x, x.text), (b, y, y.text)],
         context=context,
