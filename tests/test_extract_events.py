@@ -41,7 +41,9 @@ def test_events_longest_phrase_wins_over_its_head():
 NEWSY = st.lists(
     st.sampled_from(
         ["drone", "-", " ", "missile", "ballistic", "attack", "s", "fire", "cease", "air", "strike", "heart",
-         "flash", "flood", "U.A.V.", "’s", "explosive", "laden", "grenade", "rocket", "propelled"]
+         "flash", "flood", "U.A.V.", "’s", "explosive", "laden", "grenade", "rocket", "propelled", "car", "bomb",
+         "ferry", "passenger", "launch", "tanker", "truck", "helicopter", "aircraft", "carrier", "train", "to", "bus",
+         "stop", "crash", "ing"]
     ),
     max_size=30,
 ).map("".join)
