@@ -105,8 +105,8 @@ NEWSY = st.lists(
     st.sampled_from(["about", "more than", "2,500", "3.4", "million", "-", "to", "between", "and", "(", ")", "$",
                      "€", "Rs", "km", "one", "two", "dozen", "dozens", "of", "tens", "a", "half", "troops", "U.S.",
                      "F-16", "June", "27", "1 a.m.", "21:45", "0600", "GMT", "%", "year-old", "second", "-busiest",
-                     "1999", "people", "storey", "No.", "—", "‑", "’s", ",", ".", " ", "quake", "measured", "magnitude",
-                     "5.7", "on the Richter scale", "measuring"]),
+                     "1999", "people", "storey", "No.", "—", "‑", "’s", ",", ".", " ", "quake", "measured",
+                     "magnitude", "5.7", "on the Richter scale", "measuring"]),
     max_size=25,
 ).map(" ".join)
 
