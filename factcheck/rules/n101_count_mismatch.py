@@ -24,6 +24,9 @@ from factcheck.extract.quantities import intervals_conflict
 from factcheck.rules.common import RuleContext, discrepancy, linked_pairs
 from factcheck.types import Casualty, Claim, ClaimGroup, Discrepancy, Quantity
 
+MEASURES = ("quantity.measure", "quantity.money", "quantity.implied")
+"""Extractor rules whose unit is a measure (km, USD, magnitude), not a counted thing."""
+
 CODE = "N101"
 NAME = "count-mismatch"
 
@@ -58,7 +61,8 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
 
 def finding(a: Claim, qa: Quantity, b: Claim, qb: Quantity, context: RuleContext) -> Discrepancy:
     same_scope = set(qa.scope) == set(qb.scope)
-    topic = f"number of {qa.unit}" + ("" if qa.unit.endswith("s") else "s")
+    measured = qa.rule in MEASURES
+    topic = qa.unit if measured else f"number of {qa.unit}" + ("" if qa.unit.endswith("s") else "s")
     explanation = (
         f"{context.outlet(a)} says “{qa.text}”, {context.outlet(b)} says “{qb.text}”: "
         "the two figures cannot both be right."
