@@ -6,7 +6,12 @@ from factcheck.types import Attribution, Casualty, Claim, EventType, Place, Quan
 
 
 def is_check_worthy(claim: Claim) -> bool:
-    """States a number, a time, a casualty, a weapon or event type, a place or an attribution."""
+    """States a number, a time, a casualty, a weapon or event type, a place or an attribution.
+
+    A caption is checked only against its own article's body, never against sources.
+    """
+    if claim.part != "body":
+        return False
     for fact in claim.facts:
         if isinstance(fact, Quantity) and not fact.latent:
             return True

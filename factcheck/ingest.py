@@ -129,6 +129,7 @@ def read_article(path: Path, role: str = "source") -> Article:
     meta, body_start = front_matter(path, text)
     merged = {**page, **manifest_entry(path), **meta}
     body = body_spans(text, body_start)
+    captions = caption_spans(text, body_start)
     title = merged.get("title") or first_headline(text, body_start)
     return Article(
         id=path.stem,
@@ -136,6 +137,7 @@ def read_article(path: Path, role: str = "source") -> Article:
         outlet=str(merged.get("outlet") or path.stem),
         text=text,
         body=body,
+        captions=captions,
         title=str(title) if title else None,
         url=str(merged["url"]) if merged.get("url") else None,
         published=parse_published(path, merged.get("published")),
@@ -350,7 +352,7 @@ def continues(previous: str, line: str, gap: str, wrapped: bool) -> bool:
 def chrome_patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]], int]:
     table = load("chrome")
     compile_all = lambda patterns: [re.compile(p, re.IGNORECASE) for p in patterns]  # noqa: E731
-    line = compile_all([*table["line"], table["rights"]])
+    line = compile_all([*table["line"], *table["caption"], table["rights"]])
     return line, compile_all(table["footer_start"]), int(table["min_words_unpunctuated"])
 
 
@@ -374,6 +376,27 @@ def body_spans(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
                 chrome[i:] = [True] * len(rest)
                 break
     return tuple((line.start, line.end) for line, junk in zip(lines, chrome) if not junk)
+
+
+@cache
+def caption_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in load("chrome")["caption"]]
+
+
+CREDIT = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def caption_spans(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
+    """Spans of caption lines, their trailing credit left out."""
+    spans = []
+    for line in lines_of(text, start):
+        flat = " ".join(line.text.split())
+        if any(p.search(flat) for p in caption_patterns()):
+            credit = CREDIT.search(line.text)
+            end = line.start + credit.start() if credit else line.end
+            if end > line.start:
+                spans.append((line.start, end))
+    return tuple(spans)
 
 
 def first_headline(text: str, start: int) -> str | None:

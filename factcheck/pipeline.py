@@ -113,7 +113,7 @@ def check(
         skipped=tuple(skipped),
         events=tuple(events),
         draft=tuple(draft_verdicts(draft_article.id, claims, groups, found, options.align)) if draft_article else (),
-        revisions=tuple(revisions(articles, claims, vectors, same_text)) if len(vectors) else (),
+        revisions=tuple(revisions(articles, events, claims, vectors, same_text)) if len(vectors) else (),
         agreements=tuple(agreements(groups, context.articles, wire, same_text, disputed)),
         wire_copies=tuple(wire),
     )

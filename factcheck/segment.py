@@ -65,22 +65,27 @@ def paragraph_starts(text: str) -> list[int]:
 
 
 def segment(article: Article) -> list[Claim]:
-    """The claims of an article's body, facts not yet extracted."""
+    """The claims of an article's body, then of its captions; facts not yet extracted.
+
+    Body claims come first, so an article's lead is its first claims.
+    """
     starts = paragraph_starts(article.text)
     claims: list[Claim] = []
-    for body_start, body_end in article.body:
-        for s, e in sentence_spans(article.text, body_start, body_end):
-            sentence = article.text[s:e]
-            if not any(ch.isalnum() for ch in sentence):
-                continue
-            claims.append(
-                Claim(
-                    article=article.id,
-                    start=s,
-                    end=e,
-                    text=sentence,
-                    paragraph=bisect_right(starts, s),
-                    index=len(claims),
+    for part, spans in (("body", article.body), ("caption", article.captions)):
+        for span_start, span_end in spans:
+            for s, e in sentence_spans(article.text, span_start, span_end):
+                sentence = article.text[s:e]
+                if not any(ch.isalnum() for ch in sentence):
+                    continue
+                claims.append(
+                    Claim(
+                        article=article.id,
+                        start=s,
+                        end=e,
+                        text=sentence,
+                        paragraph=bisect_right(starts, s),
+                        index=len(claims),
+                        part=part,
+                    )
                 )
-            )
     return claims

@@ -30,6 +30,8 @@ class Article:
     role: str = "source"
     """`source` or `draft`."""
     encoding: str = "utf-8"
+    captions: tuple[tuple[int, int], ...] = ()
+    """Spans of photo and video captions: checked against their own body, never against other outlets."""
     """How the file's bytes were decoded; offsets count characters of the decoded text."""
 
 
@@ -149,6 +151,8 @@ class Claim:
     index: int
     """Position of the sentence in its article, from 0."""
     facts: tuple[Fact, ...] = ()
+    part: str = "body"
+    """`body`, or `caption` for a photo or video caption."""
     background: bool = False
     """Speaks of an earlier event (dated by month or year, or "last year"), not the one reported."""
 

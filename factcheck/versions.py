@@ -15,32 +15,36 @@ from factcheck.checkworthy import is_check_worthy
 from factcheck.types import Article, Claim, Revision
 
 
-def version_chains(articles: list[Article]) -> list[list[Article]]:
-    """Each outlet's articles in version order, for outlets with more than one source article."""
-    by_outlet: dict[str, list[Article]] = {}
-    for article in articles:
-        if article.role == "source":
-            by_outlet.setdefault(article.outlet, []).append(article)
+def version_chains(articles: list[Article], events: list[tuple[str, ...]]) -> list[list[Article]]:
+    """Each outlet's articles on one event in version order, where it has more than one.
+
+    An outlet's reports of two different events are two stories, not two versions.
+    """
+    by_id = {a.id: a for a in articles}
+    chains: dict[tuple[int, str], list[Article]] = {}
+    for n, event in enumerate(events):
+        for article in (by_id[i] for i in event):
+            if article.role == "source":
+                chains.setdefault((n, article.outlet), []).append(article)
     return [
         sorted(chain, key=lambda a: (a.version is None, a.version or 0, a.path.name))
-        for chain in by_outlet.values()
+        for chain in chains.values()
         if len(chain) > 1
     ]
 
 
-def superseded(articles: list[Article]) -> set[str]:
-    """Ids of articles a later version of the same story replaces."""
-    return {a.id for chain in version_chains(articles) for a in chain[:-1]}
-
-
-def revisions(articles: list[Article], claims: list[Claim], vectors: np.ndarray, same_text: float) -> list[Revision]:
+def revisions(
+    articles: list[Article], events: list[tuple[str, ...]], claims: list[Claim], vectors: np.ndarray, same_text: float
+) -> list[Revision]:
     """For each consecutive pair of versions, the check-worthy claims dropped and added."""
     rows = {id(c): n for n, c in enumerate(claims)}
+    by_article: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_article.setdefault(claim.article, []).append(claim)
     found = []
-    for chain in version_chains(articles):
+    for chain in version_chains(articles, events):
         for earlier, later in pairwise(chain):
-            old = [c for c in claims if c.article == earlier.id]
-            new = [c for c in claims if c.article == later.id]
+            old, new = by_article.get(earlier.id, []), by_article.get(later.id, [])
             found.append(
                 Revision(
                     outlet=earlier.outlet,

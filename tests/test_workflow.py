@@ -91,3 +91,21 @@ def test_wire_copies_count_once(tmp_path: Path, encoder) -> None:
     result = check([tmp_path], encoder=encoder)
     assert result.wire_copies == (("a", "b"),)
     assert result.agreements and all(a.independent == 1 for a in result.agreements)
+
+
+def test_a_caption_that_contradicts_its_own_story_is_found(tmp_path: Path, encoder) -> None:
+    write(
+        tmp_path,
+        "quake.md",
+        "An earthquake struck the mountain town on Wednesday, killing 40 people, officials said.\n\n"
+        "Rescuers dug through collapsed homes through the night.\n\n"
+        "Rescuers search the rubble after the earthquake on Tuesday that killed 40 people. (Photo: Ana Ruiz / Wire Agency)\n",
+        outlet="Mountain Post",
+        timezone="Asia/Kathmandu",
+    )
+    write(tmp_path, "other.md", "A strong earthquake hit the mountain town on Wednesday, officials said.\n", outlet="Other")
+    result = check([tmp_path], encoder=encoder)
+    inside = [d for d in result.discrepancies if d.between == "article"]
+    assert inside and inside[0].kind == "temporal" and inside[0].status == "conflict"
+    assert {s.claim.part for s in inside[0].sides} == {"body", "caption"}
+    assert not [d for d in result.discrepancies if d.between == "outlets" and any(s.claim.part == "caption" for s in d.sides)]

@@ -20,6 +20,12 @@ from factcheck.types import Article, CheckResult, Claim, Discrepancy, Fact, Revi
 
 INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 BLOCK_START = re.compile(r"^(\d*)([#+=.)-])")
+BETWEEN = {
+    "outlets": "between outlets",
+    "versions": "between versions of one story",
+    "article": "inside one article (a caption against its body)",
+    "draft": "between the draft and the sources",
+}
 KINDS = ("numeric", "temporal", "event_type", "casualty", "location", "attribution", "other")
 
 
@@ -164,7 +170,7 @@ def entry(number: int, d: Discrepancy, articles: dict[str, Article]) -> str:
             f"### D{number}. {escape(d.topic)} ({d.kind}, {d.severity}, {d.status})",
             escape(d.explanation),
             table(rows, ["Outlet", "Attributed to", "Says", "Their words", "Citation"]),
-            f"Rule `{d.rule}` ({rule.name}); between {d.between}. `factcheck rules {d.rule}` explains it.",
+            f"Rule `{d.rule}` ({rule.name}); {BETWEEN[d.between]}. `factcheck rules {d.rule}` explains it.",
         ]
     )
 
