@@ -216,3 +216,32 @@ def zone_for_places(names: list[str]) -> str | None:
         if key in zones:
             return zones[key]
     return None
+
+
+def clock_shift(
+    a: TimeRef, zone_a: str | None, b: TimeRef, zone_b: str | None, reference: datetime | None = None
+) -> str:
+    """How two clock times of one event relate: `same`, `zone`, `conflict` or `unknown`.
+
+    Both are read as times of day (the days are the weekday rule's business), widened
+    by their approximation and by `clock_tolerance_minutes`, since outlets round.
+    `same`: they overlap told in one zone, or in the zones the text states; `zone`:
+    only in the two zones given;
+    `conflict`: in no way; `unknown`: a clock is missing or a zone unknown.
+    """
+    if a.clock is None or b.clock is None:
+        return "unknown"
+    slack = load("time_words")["approximation"]["clock_tolerance_minutes"] / 60
+    year = (reference or datetime.now(UTC)).year
+    days = [reference.date()] if reference else [date(year, 1, 15), date(year, 7, 15)]
+    (start_a, end_a), (start_b, end_b) = _hours(a), _hours(b)
+    name_a, name_b = _zone_name(a, zone_a), _zone_name(b, zone_b)
+    if name_a is None or name_b is None:
+        return "unknown"
+    for (offset_a, _), (offset_b, _) in zip(_offsets(name_a, days), _offsets(name_b, days), strict=True):
+        utc_a = (start_a - offset_a - slack, end_a - offset_a + slack)
+        utc_b = (start_b - offset_b - slack, end_b - offset_b + slack)
+        if any(utc_a[0] < utc_b[1] + k and utc_b[0] + k < utc_a[1] for k in (-24, 0, 24)):
+            stated = a.zone not in (None, "local") and b.zone not in (None, "local")
+            return "same" if name_a == name_b or stated else "zone"
+    return "conflict"

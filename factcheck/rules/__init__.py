@@ -20,6 +20,7 @@ from factcheck.rules import (
     n101_count_mismatch,
     t101_weekday_mismatch,
     t102_date_mismatch,
+    t103_clock_mismatch,
 )
 from factcheck.rules.common import RuleContext
 from factcheck.types import ClaimGroup, Discrepancy
@@ -61,6 +62,7 @@ RULES: dict[str, Rule] = {
             n101_count_mismatch,
             t101_weekday_mismatch,
             t102_date_mismatch,
+            t103_clock_mismatch,
             e101_type_mismatch,
             c101_casualty_contradiction,
             c102_casualty_count_mismatch,

@@ -19,69 +19,20 @@ Wednesday" (an Asian outlet) for a sinking off Indonesia: explained by the zones
 
 from __future__ import annotations
 
-import re
-from functools import cache
 from itertools import product
 
-from factcheck.extract.events import happenings
-from factcheck.knowledge import load
 from factcheck.rules.common import RuleContext, discrepancy, event_zone, linked_pairs, related
+from factcheck.rules.dating import dated_event, event_times, writing_zones
 from factcheck.timeline import weekday_shift
-from factcheck.types import Claim, ClaimGroup, Discrepancy, EventType, TimeRef
+from factcheck.types import Claim, ClaimGroup, Discrepancy, TimeRef
 
 CODE = "T101"
 NAME = "weekday-mismatch"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-@cache
-def not_event_day() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in load("context")["not_event_day"])
-    return re.compile(rf"\b({words})\s+$", re.IGNORECASE)
-
-
-def weekdays(claim: Claim) -> list[TimeRef]:
-    """Days the claim gives for an event: not deadlines or spans ("by Monday evening"),
-    nor the day of a statement when the claim also dates the event ("the blast on
-    Sunday killed 12, police said Monday")."""
-    days = [
-        t
-        for t in claim.of_type(TimeRef)
-        if t.weekday is not None
-        and not t.relative
-        and not not_event_day().search(claim.text[: t.start - claim.start])
-    ]
-    said = [bool(after_saying().search(claim.text[: t.start - claim.start])) for t in days]
-    return [t for t, of_saying in zip(days, said) if not of_saying or all(said)]
-
-
-def dated_event(claim: Claim, time: TimeRef) -> EventType | None:
-    """The event a time phrase dates: the last one named before it, else the first after it.
-
-    In "launched airstrikes ..., the Pentagon said Sunday, in response to drone
-    attacks", Sunday dates the airstrikes, not the drone attacks. A time right after
-    a verb of saying, with no event before it, dates the statement and nothing else.
-    """
-    events = happenings(claim.of_type(EventType))
-    before = [e for e in events if e.end <= time.start]
-    if before:
-        return before[-1]
-    if after_saying().search(claim.text[: time.start - claim.start]):
-        return None
-    return next((e for e in events if e.start >= time.end), None)
-
-
-@cache
-def after_saying() -> re.Pattern[str]:
-    """A verb of saying (and maybe its object and "on") right before a time phrase."""
-    verbs = "|".join(re.escape(w) for w in load("context")["speech_verbs"])
-    return re.compile(rf"\b({verbs})(\s+(reporters|journalists|the press|[A-Z][\w.]*))?(\s+on)?\s+$")
-
-
-def writing_zones(claim: Claim, zone: str | None, context: RuleContext) -> list[str | None]:
-    """Zones an outlet may have written a weekday in: its own (None when unknown), then the event's."""
-    own = context.articles[claim.article].timezone or context.default_zone
-    return list(dict.fromkeys((own, zone) if zone else (own,)))
+def is_weekday(time: TimeRef) -> bool:
+    return time.weekday is not None
 
 
 def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
@@ -90,8 +41,8 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
         if a.background or b.background:
             continue
         zone = event_zone([a, b], context)
-        for ta in weekdays(a):
-            for tb in weekdays(b):
+        for ta in event_times(a, is_weekday):
+            for tb in event_times(b, is_weekday):
                 ea, eb = dated_event(a, ta), dated_event(b, tb)
                 if ta.weekday == tb.weekday or not (ea and eb and related(ea, eb)):
                     continue

@@ -1,0 +1,64 @@
+"""Which times in a claim date its event, and in which zones an outlet may write them.
+
+Shared by the temporal rules: a day or a clock time compares only when it dates
+an event both claims name, and not when it dates a statement or a deadline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from factcheck.extract.events import happenings
+from factcheck.knowledge import load
+from factcheck.rules.common import RuleContext
+from factcheck.types import Claim, EventType, TimeRef
+
+
+@cache
+def not_event_day() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in load("context")["not_event_day"])
+    return re.compile(rf"\b({words})\s+$", re.IGNORECASE)
+
+
+@cache
+def after_saying() -> re.Pattern[str]:
+    """A verb of saying (and maybe its object and "on") right before a time phrase."""
+    verbs = "|".join(re.escape(w) for w in load("context")["speech_verbs"])
+    return re.compile(rf"\b({verbs})(\s+(reporters|journalists|the press|[A-Z][\w.]*))?(\s+on)?\s+$")
+
+
+def event_times(claim: Claim, given: Callable[[TimeRef], bool]) -> list[TimeRef]:
+    """Times of the kind `given` that the claim gives for an event: not deadlines or
+    spans ("by Monday evening"), nor the time of a statement when the claim also
+    dates the event ("the blast on Sunday killed 12, police said Monday")."""
+    times = [
+        t
+        for t in claim.of_type(TimeRef)
+        if given(t) and not t.relative and not not_event_day().search(claim.text[: t.start - claim.start])
+    ]
+    said = [bool(after_saying().search(claim.text[: t.start - claim.start])) for t in times]
+    return [t for t, of_saying in zip(times, said) if not of_saying or all(said)]
+
+
+def dated_event(claim: Claim, time: TimeRef) -> EventType | None:
+    """The event a time phrase dates: the last one named before it, else the first after it.
+
+    In "launched airstrikes ..., the Pentagon said Sunday, in response to drone
+    attacks", Sunday dates the airstrikes, not the drone attacks. A time right after
+    a verb of saying, with no event before it, dates the statement and nothing else.
+    """
+    events = happenings(claim.of_type(EventType))
+    before = [e for e in events if e.end <= time.start]
+    if before:
+        return before[-1]
+    if after_saying().search(claim.text[: time.start - claim.start]):
+        return None
+    return next((e for e in events if e.start >= time.end), None)
+
+
+def writing_zones(claim: Claim, zone: str | None, context: RuleContext) -> list[str | None]:
+    """Zones an outlet may have written a time in: its own (None when unknown), then the event's."""
+    own = context.articles[claim.article].timezone or context.default_zone
+    return list(dict.fromkeys((own, zone) if zone else (own,)))

@@ -1,0 +1,78 @@
+"""Two sources give clock times for the same event that no time zone reconciles.
+
+What it flags: aligned claims that time the same event (the event each time phrase
+dates) by the clock, where the two times, told in one zone, are further apart than
+their approximations ("around", "shortly after") and a rounding margin allow. Each
+outlet may write in its own newsroom's zone or in the zone where the event
+happened (a zone stated in the text, "GMT", "local time", wins). When only
+different zones reconcile the two, the finding is `explained`, with the zones.
+
+Why an editor cares: the hour of an attack, a quake or a crash is checked by
+readers against their own memory and by other outlets against their logs; "11
+p.m. EDT" and "0300 GMT" are one moment, "4.45 a.m." and "9.30 p.m." are not.
+
+Example: "The quake struck at 4.45 a.m." against "struck at 9.30 p.m.", both in
+the same zone: conflict. "at 11 pm EDT" against "at 0300 GMT": not flagged.
+"""
+
+from __future__ import annotations
+
+from itertools import product
+
+from factcheck.rules.common import RuleContext, discrepancy, event_zone, linked_pairs, related
+from factcheck.rules.dating import dated_event, event_times, writing_zones
+from factcheck.timeline import clock_shift
+from factcheck.types import Claim, ClaimGroup, Discrepancy, TimeRef
+
+CODE = "T103"
+NAME = "clock-time-mismatch"
+
+
+def has_clock(time: TimeRef) -> bool:
+    return time.clock is not None
+
+
+def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
+    found = []
+    for a, b, _ in linked_pairs(group):
+        if a.background or b.background:
+            continue
+        zone = event_zone([a, b], context)
+        for ta in event_times(a, has_clock):
+            for tb in event_times(b, has_clock):
+                ea, eb = dated_event(a, ta), dated_event(b, tb)
+                if not (ea and eb and related(ea, eb)):
+                    continue
+                if ta.weekday is not None and tb.weekday is not None and ta.weekday != tb.weekday:
+                    continue
+                verdicts = {
+                    (za, zb): clock_shift(ta, za, tb, zb)
+                    for za, zb in product(writing_zones(a, zone, context), writing_zones(b, zone, context))
+                }
+                if "same" in verdicts.values() or set(verdicts.values()) == {"unknown"}:
+                    continue
+                event = (ea.label if ea.label in eb.ancestors else eb.label).replace("_", " ")
+                found.append(finding(a, ta, b, tb, event, verdicts, context))
+    return found
+
+
+def finding(a: Claim, ta: TimeRef, b: Claim, tb: TimeRef, event: str, verdicts: dict, context: RuleContext) -> Discrepancy:
+    said = f"{context.outlet(a)} says “{ta.text}”, {context.outlet(b)} says “{tb.text}”. "
+    explaining = [zones for zones, verdict in verdicts.items() if verdict == "zone"]
+    if explaining:
+        za, zb = explaining[0]
+        status, severity = "explained", "low"
+        explanation = said + f"Told in {za} and {zb} respectively, they are the same moment: say which zone your copy uses."
+    else:
+        status, severity = "conflict", "medium"
+        explanation = said + "In no zone either outlet may write in are these the same moment."
+    return discrepancy(
+        CODE,
+        "temporal",
+        status=status,
+        severity=severity,
+        topic=f"time of the {event}",
+        explanation=explanation,
+        sides=[(a, ta, ta.text), (b, tb, tb.text)],
+        context=context,
+    )
