@@ -4,7 +4,8 @@ What it flags: claims about the event being reported that count the same harm
 (killed, injured) among the same group (or with no group stated), with intervals
 that do not overlap. Open lower bounds never conflict ("at least 8", later "at
 least 19" is an update); between two versions of one story a changed toll is
-reported as a revision. A toll of a follow-on event (an aftershock) is not compared
+reported as a revision; when both figures come from one named source (the same
+ministry, the same police chief), the finding is `explained` as that source's update. A toll of a follow-on event (an aftershock) is not compared
 with the main event's.
 
 Why an editor cares: a death toll is the figure every outlet is compared on.
@@ -16,9 +17,9 @@ conflict. "At least 8 dead" against "at least 19 dead": not flagged.
 from __future__ import annotations
 
 from factcheck.extract.casualties import GENERIC_GROUPS, same_group
-from factcheck.rules.common import RuleContext, discrepancy, linked_pairs
+from factcheck.rules.common import RuleContext, discrepancy, linked_pairs, shared_speaker
 from factcheck.rules.occurrence import separate_occurrences
-from factcheck.types import Casualty, ClaimGroup, Discrepancy, Interval
+from factcheck.types import Casualty, Claim, ClaimGroup, Discrepancy, Interval
 
 CODE = "C102"
 NAME = "casualty-count-mismatch"
@@ -40,19 +41,26 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
         for x in filter(counted, a.of_type(Casualty)):
             for y in filter(counted, b.of_type(Casualty)):
                 if comparable(x, y) and not Interval(x.low, x.high).overlaps(Interval(y.low, y.high)):
-                    found.append(
-                        discrepancy(
-                            CODE,
-                            "casualty",
-                            status="conflict",
-                            severity="high",
-                            topic=f"people {x.outcome}" if x.group in GENERIC_GROUPS else f"{x.outcome}: {x.group}",
-                            explanation=(
-                                f"{context.outlet(a)} says “{x.text}”, {context.outlet(b)} says “{y.text}”: "
-                                "the tolls cannot both be right at one time."
-                            ),
-                            sides=[(a, x, x.text), (b, y, y.text)],
-                            context=context,
-                        )
-                    )
+                    found.append(finding(a, x, b, y, context))
     return found
+
+
+def finding(a: Claim, x: Casualty, b: Claim, y: Casualty, context: RuleContext) -> Discrepancy:
+    said = f"{context.outlet(a)} says “{x.text}”, {context.outlet(b)} says “{y.text}”"
+    speaker = shared_speaker(a, b)
+    if speaker:
+        status, severity = "explained", "low"
+        explanation = f"{said}, both from {speaker}: one source's figure changed, most likely an update over time."
+    else:
+        status, severity = "conflict", "high"
+        explanation = f"{said}: the tolls cannot both be right at one time."
+    return discrepancy(
+        CODE,
+        "casualty",
+        status=status,
+        severity=severity,
+        topic=f"people {x.outcome}" if x.group in GENERIC_GROUPS else f"{x.outcome}: {x.group}",
+        explanation=explanation,
+        sides=[(a, x, x.text), (b, y, y.text)],
+        context=context,
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -9,7 +10,7 @@ from functools import cached_property
 from factcheck.extract.events import happenings
 from factcheck.extract.locative import locating
 from factcheck.timeline import zone_for_places
-from factcheck.types import Article, Claim, ClaimGroup, Discrepancy, EventType, Fact, Place, Side
+from factcheck.types import Article, Attribution, Claim, ClaimGroup, Discrepancy, EventType, Fact, Place, Side
 
 SEVERITIES = ("high", "medium", "low")
 
@@ -108,3 +109,12 @@ def event_zone(claims: list[Claim], context: RuleContext) -> str | None:
         return zone
     articles = dict.fromkeys(c.article for c in claims)
     return zone_for_places(names([lead for article in articles for lead in context.leads.get(article, ())]))
+
+
+def shared_speaker(a: Claim, b: Claim) -> str | None:
+    """A speaker both claims are attributed to (by name, case and articles aside), if any."""
+    def names(claim: Claim) -> dict[str, str]:
+        return {re.sub(r"^(the|a|an)\s+", "", x.speaker.lower()): x.speaker for x in claim.of_type(Attribution)}
+
+    mine = names(a)
+    return next((mine[key] for key in names(b) if key in mine), None)
