@@ -18,8 +18,13 @@ GOLDEN = Path(__file__).parent / "golden"
 
 @pytest.fixture(scope="module")
 def sample_result(encoder):
+    """The sample checked from the project's root, as `make report` runs it (paths in the JSON are relative)."""
+    before = Path.cwd()
     os.chdir(ROOT)
-    return check([SAMPLE.relative_to(ROOT)], encoder=encoder)
+    try:
+        yield check([SAMPLE.relative_to(ROOT)], encoder=encoder)
+    finally:
+        os.chdir(before)
 
 
 @pytest.mark.parametrize(("name", "render"), [("iraq-syria-strikes-2021.md", render_markdown), ("iraq-syria-strikes-2021.json", render_json)])
