@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
 from factcheck.extract.events import happenings
 from factcheck.extract.locative import locating
+from factcheck.names import same_person
 from factcheck.timeline import zone_for_places
 from factcheck.types import Article, Attribution, Claim, ClaimGroup, Discrepancy, EventType, Fact, Place, Side
 
@@ -112,9 +112,8 @@ def event_zone(claims: list[Claim], context: RuleContext) -> str | None:
 
 
 def shared_speaker(a: Claim, b: Claim) -> str | None:
-    """A speaker both claims are attributed to (by name, case and articles aside), if any."""
-    def names(claim: Claim) -> dict[str, str]:
-        return {re.sub(r"^(the|a|an)\s+", "", x.speaker.lower()): x.speaker for x in claim.of_type(Attribution)}
-
-    mine = names(a)
-    return next((mine[key] for key in names(b) if key in mine), None)
+    """A speaker both claims are attributed to, under any spelling or title, if any."""
+    for x in a.of_type(Attribution):
+        if any(same_person(x.speaker, y.speaker) for y in b.of_type(Attribution)):
+            return x.speaker
+    return None
