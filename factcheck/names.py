@@ -26,6 +26,15 @@ def same_spelling(x: str, y: str, threshold: str = "same_spelling") -> bool:
     return x == y or fuzz.ratio(x, y) >= load("names")[threshold]
 
 
+def identifiable(speaker: str) -> bool:
+    """Whether a speaker is one known source: a name, or one body ("the health ministry",
+    "police"), not an unnamed one ("an official") or a crowd ("officials", "witnesses")."""
+    if name_parts(speaker):
+        return True
+    words = speaker.lower().split()
+    return bool(words) and words[0] not in ("a", "an", "one", "some", "several") and not words[-1].endswith("s")
+
+
 def same_person(a: str, b: str) -> bool:
     """Whether two speakers' names name one person (or one body, when neither has a name).
 

@@ -34,3 +34,14 @@ def test_one_person_under_several_spellings_and_titles(a: str, b: str) -> None:
 )
 def test_different_people_are_not_merged(a: str, b: str) -> None:
     assert not same_person(a, b)
+
+
+@pytest.mark.parametrize(
+    ("speaker", "known"),
+    [("Gov. Santos", True), ("the health ministry", True), ("police", True), ("officials", False),
+     ("an official", False), ("witnesses", False)],
+)
+def test_only_a_known_source_can_be_one_source_twice(speaker: str, known: bool) -> None:
+    from factcheck.names import identifiable
+
+    assert identifiable(speaker) is known

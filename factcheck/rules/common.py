@@ -8,7 +8,7 @@ from functools import cached_property
 
 from factcheck.extract.events import happenings
 from factcheck.extract.locative import locating
-from factcheck.names import same_person
+from factcheck.names import identifiable, same_person
 from factcheck.timeline import zone_for_places
 from factcheck.types import Article, Attribution, Claim, ClaimGroup, Discrepancy, EventType, Fact, Place, Side
 
@@ -112,8 +112,8 @@ def event_zone(claims: list[Claim], context: RuleContext) -> str | None:
 
 
 def shared_speaker(a: Claim, b: Claim) -> str | None:
-    """A speaker both claims are attributed to, under any spelling or title, if any."""
-    for x in a.of_type(Attribution):
+    """A known source both claims are attributed to, under any spelling or title, if any."""
+    for x in (x for x in a.of_type(Attribution) if identifiable(x.speaker)):
         if any(same_person(x.speaker, y.speaker) for y in b.of_type(Attribution)):
             return x.speaker
     return None

@@ -6,7 +6,8 @@ normalized noun) over overlapping places, with intervals that do not overlap onc
 each quantifier is read ("about 2,500" is 2,250-2,750; "more than 3,000" is
 anything above 3,000; "at least 12" has no upper end). When the places counted
 differ (one source counts one country, the other two), the finding says so and
-is ranked lower.
+is ranked lower. Two figures from one named source are that source's update
+(`explained`).
 
 Why an editor cares: a wrong figure is the most quoted and most corrected error
 in news; two outlets that disagree on it mean at least one is wrong, or they
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 from factcheck.background import dating
 from factcheck.extract.quantities import intervals_conflict
-from factcheck.rules.common import RuleContext, discrepancy, linked_pairs
+from factcheck.rules.common import RuleContext, discrepancy, linked_pairs, shared_speaker
 from factcheck.types import Casualty, Claim, ClaimGroup, Discrepancy, Quantity
 
 MEASURES = ("quantity.measure", "quantity.money", "quantity.implied")
@@ -63,10 +64,14 @@ def finding(a: Claim, qa: Quantity, b: Claim, qb: Quantity, context: RuleContext
     same_scope = set(qa.scope) == set(qb.scope)
     measured = qa.rule in MEASURES
     topic = qa.unit if measured else f"number of {qa.unit}" + ("" if qa.unit.endswith("s") else "s")
-    explanation = (
-        f"{context.outlet(a)} says “{qa.text}”, {context.outlet(b)} says “{qb.text}”: "
-        "the two figures cannot both be right."
-    )
+    said = f"{context.outlet(a)} says “{qa.text}”, {context.outlet(b)} says “{qb.text}”"
+    speaker = shared_speaker(a, b)
+    status, severity = "conflict", "high" if same_scope else "medium"
+    if speaker:
+        status, severity = "explained", "low"
+        explanation = f"{said}, both from {speaker}: one source's figure changed, most likely an update over time."
+    else:
+        explanation = f"{said}: the two figures cannot both be right."
     if not same_scope:
         explanation += (
             f" The places counted differ ({' and '.join(qa.scope) or 'unstated'} against "
@@ -75,8 +80,8 @@ def finding(a: Claim, qa: Quantity, b: Claim, qb: Quantity, context: RuleContext
     return discrepancy(
         CODE,
         "numeric",
-        status="conflict",
-        severity="high" if same_scope else "medium",
+        status=status,
+        severity=severity,
         topic=topic,
         explanation=explanation,
         sides=[(a, qa, qa.text), (b, qb, qb.text)],
