@@ -15,6 +15,7 @@ from factcheck.background import mark_background
 from factcheck.cache import CachedEncoder, cached_claims
 from factcheck.cluster import cluster_events, lone_notes
 from factcheck.corroboration import agreements, wire_copies
+from factcheck.disjoint import DisjointSets
 from factcheck.draft import draft_verdicts
 from factcheck.embed import DEFAULT_MODEL, Encoder, SentenceTransformerEncoder
 from factcheck.extract import extract_facts
@@ -127,19 +128,22 @@ def with_draft(events: list[tuple[str, ...]], articles: list[Article]) -> list[t
 
 
 def merge(found: list[Discrepancy]) -> list[Discrepancy]:
-    """One finding per disputed point: findings of one rule, topic, status and `between` that share a claim."""
-    merged: list[Discrepancy] = []
-    for d in found:
-        keys = {(s.claim.article, s.claim.start) for s in d.sides}
-        for i, m in enumerate(merged):
-            if (m.rule, m.topic, m.status, m.between) == (d.rule, d.topic, d.status, d.between) and keys & {
-                (s.claim.article, s.claim.start) for s in m.sides
-            }:
-                merged[i] = combine(m, d)
-                break
-        else:
-            merged.append(d)
-    return merged
+    """One finding per disputed point: findings of one rule, topic, status and `between`
+    joined when they share a claim (directly or through others), in order of first finding."""
+    sets = DisjointSets(len(found))
+    first: dict[tuple, int] = {}
+    for n, d in enumerate(found):
+        for side in d.sides:
+            key = (d.rule, d.topic, d.status, d.between, side.claim.article, side.claim.start)
+            if key in first:
+                sets.union(first[key], n)
+            else:
+                first[key] = n
+    merged: dict[int, Discrepancy] = {}
+    for n, d in enumerate(found):
+        root = sets.find(n)
+        merged[root] = combine(merged[root], d) if root in merged else d
+    return list(merged.values())
 
 
 def combine(m: Discrepancy, d: Discrepancy) -> Discrepancy:
