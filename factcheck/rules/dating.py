@@ -7,13 +7,14 @@ an event both claims name, and not when it dates a statement or a deadline.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
+from itertools import product
 
 from factcheck.extract.events import happenings
 from factcheck.knowledge import load
-from factcheck.rules.common import RuleContext
-from factcheck.types import Claim, EventType, TimeRef
+from factcheck.rules.common import RuleContext, event_zone, linked_pairs, related
+from factcheck.types import Claim, ClaimGroup, EventType, TimeRef
 
 
 @cache
@@ -62,3 +63,21 @@ def writing_zones(claim: Claim, zone: str | None, context: RuleContext) -> list[
     """Zones an outlet may have written a time in: its own (None when unknown), then the event's."""
     own = context.articles[claim.article].timezone or context.default_zone
     return list(dict.fromkeys((own, zone) if zone else (own,)))
+
+
+def compared_times(
+    group: ClaimGroup, context: RuleContext, given: Callable[[TimeRef], bool]
+) -> Iterator[tuple[Claim, TimeRef, Claim, TimeRef, str, list[tuple[str | None, str | None]]]]:
+    """Times of the kind `given` that two linked claims give for one current event:
+    (claim, time, other claim, other time, the event's name, the zone pairs to try)."""
+    for a, b, _ in linked_pairs(group):
+        if a.background or b.background:
+            continue
+        zone = event_zone([a, b], context)
+        zones = list(product(writing_zones(a, zone, context), writing_zones(b, zone, context)))
+        for ta in event_times(a, given):
+            for tb in event_times(b, given):
+                ea, eb = dated_event(a, ta), dated_event(b, tb)
+                if ea and eb and related(ea, eb):
+                    event = ea.label if ea.label in eb.ancestors else eb.label
+                    yield a, ta, b, tb, event.replace("_", " "), zones

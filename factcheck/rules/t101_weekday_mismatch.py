@@ -19,10 +19,8 @@ Wednesday" (an Asian outlet) for a sinking off Indonesia: explained by the zones
 
 from __future__ import annotations
 
-from itertools import product
-
-from factcheck.rules.common import RuleContext, discrepancy, event_zone, linked_pairs, related
-from factcheck.rules.dating import dated_event, event_times, writing_zones
+from factcheck.rules.common import RuleContext, discrepancy
+from factcheck.rules.dating import compared_times
 from factcheck.timeline import weekday_shift
 from factcheck.types import Claim, ClaimGroup, Discrepancy, TimeRef
 
@@ -37,23 +35,12 @@ def is_weekday(time: TimeRef) -> bool:
 
 def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
     found = []
-    for a, b, _ in linked_pairs(group):
-        if a.background or b.background:
+    for a, ta, b, tb, event, zones in compared_times(group, context, is_weekday):
+        if ta.weekday == tb.weekday:
             continue
-        zone = event_zone([a, b], context)
-        for ta in event_times(a, is_weekday):
-            for tb in event_times(b, is_weekday):
-                ea, eb = dated_event(a, ta), dated_event(b, tb)
-                if ta.weekday == tb.weekday or not (ea and eb and related(ea, eb)):
-                    continue
-                event = ea.label if ea.label in eb.ancestors else eb.label
-                verdicts = {
-                    (za, zb): weekday_shift(ta, za, tb, zb)
-                    for za, zb in product(writing_zones(a, zone, context), writing_zones(b, zone, context))
-                }
-                if "same" in verdicts.values():
-                    continue
-                found.append(finding(a, ta, b, tb, event, verdicts, context))
+        verdicts = {(za, zb): weekday_shift(ta, za, tb, zb) for za, zb in zones}
+        if "same" not in verdicts.values():
+            found.append(finding(a, ta, b, tb, event, verdicts, context))
     return found
 
 
@@ -83,7 +70,7 @@ def finding(a: Claim, ta: TimeRef, b: Claim, tb: TimeRef, event: str, verdicts: 
         "temporal",
         status=status,
         severity=severity,
-        topic=f"day of the {event.replace('_', ' ')}",
+        topic=f"day of the {event}",
         explanation=explanation,
         sides=[(a, ta, ta.text), (b, tb, tb.text)],
         context=context,

@@ -17,10 +17,8 @@ the same zone: conflict. "at 11 pm EDT" against "at 0300 GMT": not flagged.
 
 from __future__ import annotations
 
-from itertools import product
-
-from factcheck.rules.common import RuleContext, discrepancy, event_zone, linked_pairs, related
-from factcheck.rules.dating import dated_event, event_times, writing_zones
+from factcheck.rules.common import RuleContext, discrepancy
+from factcheck.rules.dating import compared_times
 from factcheck.timeline import clock_shift
 from factcheck.types import Claim, ClaimGroup, Discrepancy, TimeRef
 
@@ -34,25 +32,12 @@ def has_clock(time: TimeRef) -> bool:
 
 def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
     found = []
-    for a, b, _ in linked_pairs(group):
-        if a.background or b.background:
+    for a, ta, b, tb, event, zones in compared_times(group, context, has_clock):
+        if ta.weekday is not None and tb.weekday is not None and ta.weekday != tb.weekday:
             continue
-        zone = event_zone([a, b], context)
-        for ta in event_times(a, has_clock):
-            for tb in event_times(b, has_clock):
-                ea, eb = dated_event(a, ta), dated_event(b, tb)
-                if not (ea and eb and related(ea, eb)):
-                    continue
-                if ta.weekday is not None and tb.weekday is not None and ta.weekday != tb.weekday:
-                    continue
-                verdicts = {
-                    (za, zb): clock_shift(ta, za, tb, zb)
-                    for za, zb in product(writing_zones(a, zone, context), writing_zones(b, zone, context))
-                }
-                if "same" in verdicts.values() or set(verdicts.values()) == {"unknown"}:
-                    continue
-                event = (ea.label if ea.label in eb.ancestors else eb.label).replace("_", " ")
-                found.append(finding(a, ta, b, tb, event, verdicts, context))
+        verdicts = {(za, zb): clock_shift(ta, za, tb, zb) for za, zb in zones}
+        if "same" not in verdicts.values() and set(verdicts.values()) != {"unknown"}:
+            found.append(finding(a, ta, b, tb, event, verdicts, context))
     return found
 
 
