@@ -8,6 +8,7 @@ under test.
 from __future__ import annotations
 
 import tomllib
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -22,11 +23,16 @@ CASES = tomllib.loads((Path(__file__).parent / "corpus" / "rules.toml").read_tex
 PARAPHRASE = 0.9
 
 
+def when(case: dict, side: str) -> datetime | None:
+    value = case.get(f"published_{side}")
+    return datetime.fromisoformat(value) if value else None
+
+
 def run(case: dict) -> list[Discrepancy]:
     outlet_b = "Outlet A" if case.get("same_outlet") else "Outlet B"
     articles = [
-        make_article(case["a"], id="a", outlet="Outlet A", timezone=case.get("zone_a"), version=1),
-        make_article(case["b"], id="b", outlet=outlet_b, timezone=case.get("zone_b"), version=2),
+        make_article(case["a"], id="a", outlet="Outlet A", timezone=case.get("zone_a"), version=1, published=when(case, "a")),
+        make_article(case["b"], id="b", outlet=outlet_b, timezone=case.get("zone_b"), version=2, published=when(case, "b")),
     ]
     claims = [claim for article in articles for claim in claims_of(article)]
     links = tuple(

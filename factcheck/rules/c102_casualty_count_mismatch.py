@@ -4,8 +4,9 @@ What it flags: claims about the event being reported that count the same harm
 (killed, injured) among the same group (or with no group stated), with intervals
 that do not overlap. Open lower bounds never conflict ("at least 8", later "at
 least 19" is an update); between two versions of one story a changed toll is
-reported as a revision; when both figures come from one named source (the same
-ministry, the same police chief), the finding is `explained` as that source's update. A toll of a follow-on event (an aftershock) is not compared
+reported as a revision; when one known source (the same ministry, the same police
+chief) gave both figures at different times (two publication times, two versions),
+the finding is `explained` as that source's update. A toll of a follow-on event (an aftershock) is not compared
 with the main event's.
 
 Why an editor cares: a death toll is the figure every outlet is compared on.
@@ -17,7 +18,7 @@ conflict. "At least 8 dead" against "at least 19 dead": not flagged.
 from __future__ import annotations
 
 from factcheck.extract.casualties import GENERIC_GROUPS, same_group
-from factcheck.rules.common import RuleContext, discrepancy, linked_pairs, shared_speaker
+from factcheck.rules.common import RuleContext, discrepancy, linked_pairs, update_by_one_source
 from factcheck.rules.occurrence import separate_occurrences
 from factcheck.types import Casualty, Claim, ClaimGroup, Discrepancy, Interval
 
@@ -47,10 +48,10 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
 
 def finding(a: Claim, x: Casualty, b: Claim, y: Casualty, context: RuleContext) -> Discrepancy:
     said = f"{context.outlet(a)} says “{x.text}”, {context.outlet(b)} says “{y.text}”"
-    speaker = shared_speaker(a, b)
+    speaker = update_by_one_source(a, b, context)
     if speaker:
         status, severity = "explained", "low"
-        explanation = f"{said}, both from {speaker}: one source's figure changed, most likely an update over time."
+        explanation = f"{said}, both from {speaker} at different times: that source's figure changed, an update."
     else:
         status, severity = "conflict", "high"
         explanation = f"{said}: the tolls cannot both be right at one time."

@@ -111,6 +111,17 @@ def event_zone(claims: list[Claim], context: RuleContext) -> str | None:
     return zone_for_places(names([lead for article in articles for lead in context.leads.get(article, ())]))
 
 
+def update_by_one_source(a: Claim, b: Claim, context: RuleContext) -> str | None:
+    """The known source both claims quote, when they quote it at two different times
+    (two publication times, or two versions of one story): its figure changed."""
+    speaker = shared_speaker(a, b)
+    first, second = context.articles[a.article], context.articles[b.article]
+    apart = (first.published and second.published and first.published != second.published) or (
+        first.outlet == second.outlet and first.version != second.version
+    )
+    return speaker if apart else None
+
+
 def shared_speaker(a: Claim, b: Claim) -> str | None:
     """A known source both claims are attributed to, under any spelling or title, if any."""
     for x in (x for x in a.of_type(Attribution) if identifiable(x.speaker)):

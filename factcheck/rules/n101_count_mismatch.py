@@ -6,8 +6,8 @@ normalized noun) over overlapping places, with intervals that do not overlap onc
 each quantifier is read ("about 2,500" is 2,250-2,750; "more than 3,000" is
 anything above 3,000; "at least 12" has no upper end). When the places counted
 differ (one source counts one country, the other two), the finding says so and
-is ranked lower. Two figures from one named source are that source's update
-(`explained`).
+is ranked lower. Two figures one known source gave at different times (two
+publication times, two versions) are that source's update (`explained`).
 
 Why an editor cares: a wrong figure is the most quoted and most corrected error
 in news; two outlets that disagree on it mean at least one is wrong, or they
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from factcheck.background import dating
 from factcheck.extract.quantities import intervals_conflict
-from factcheck.rules.common import RuleContext, discrepancy, linked_pairs, shared_speaker
+from factcheck.rules.common import RuleContext, discrepancy, linked_pairs, update_by_one_source
 from factcheck.types import Casualty, Claim, ClaimGroup, Discrepancy, Quantity
 
 MEASURES = ("quantity.measure", "quantity.money", "quantity.implied")
@@ -65,11 +65,11 @@ def finding(a: Claim, qa: Quantity, b: Claim, qb: Quantity, context: RuleContext
     measured = qa.rule in MEASURES
     topic = qa.unit if measured else f"number of {qa.unit}" + ("" if qa.unit.endswith("s") else "s")
     said = f"{context.outlet(a)} says “{qa.text}”, {context.outlet(b)} says “{qb.text}”"
-    speaker = shared_speaker(a, b)
+    speaker = update_by_one_source(a, b, context)
     status, severity = "conflict", "high" if same_scope else "medium"
     if speaker:
         status, severity = "explained", "low"
-        explanation = f"{said}, both from {speaker}: one source's figure changed, most likely an update over time."
+        explanation = f"{said}, both from {speaker} at different times: that source's figure changed, an update."
     else:
         explanation = f"{said}: the two figures cannot both be right."
     if not same_scope:
