@@ -1,4 +1,4 @@
-"""One person under several spellings and titles: "Mr. Kirby", "John F. Kirby", "Kirby"."""
+"""One person under several spellings and titles: "Mr. Okafor", "Chidi N. Okafor", "Okafor"."""
 
 from __future__ import annotations
 

@@ -174,13 +174,13 @@ def _apposition(text: str, end: int, cues: _Cues) -> int:
 
 
 def _is_name(text: str, start: int, end: int) -> bool:
-    """Every word capitalized: "John F. Kirby", "Navy Cmdr. Jessica McNulty"."""
+    """Every word capitalized: "Maria L. Ortega", "Navy Cmdr. Ana Ruiz"."""
     words = _TOKEN.findall(text, start, end)
     return bool(words) and all(w[0].isupper() or not w[0].isalnum() for w in words)
 
 
 def _speaker_before_verb(text: str, at: int, cues: _Cues) -> int | None:
-    """Start of the speaker of a verb at `at`, across an apposition ("McNulty, a spokeswoman, said")."""
+    """Start of the speaker of a verb at `at`, across an apposition ("Ruiz, a spokeswoman, said")."""
     head = text[:at].rstrip()
     if not head.endswith(","):
         found = _before(text, len(head), cues)
