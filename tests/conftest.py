@@ -45,3 +45,18 @@ def bag_encoder() -> BagOfWordsEncoder:
 
 def make_article(text: str, id: str = "a", outlet: str | None = None, **meta) -> Article:
     return Article(id=id, path=Path(f"{id}.txt"), outlet=outlet or id, text=text, body=body_spans(text), **meta)
+
+
+def assert_spans_round_trip(facts, text: str, offset: int) -> None:
+    """Every fact lies inside the sentence and its span gives back its words."""
+    for fact in facts:
+        assert offset <= fact.start < fact.end <= offset + len(text)
+        assert text[fact.start - offset : fact.end - offset] == fact.text
+
+
+def assert_fields(facts, expected: list[dict], special: dict) -> None:
+    """Facts match a corpus entry, field by field; `special` maps TOML stand-ins (no null) to values."""
+    assert len(facts) == len(expected), [f.text for f in facts]
+    for fact, fields in zip(facts, expected, strict=True):
+        for key, value in fields.items():
+            assert getattr(fact, key) == special.get(value, value), f"{key} of {fact.text!r}"

@@ -10,17 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract.attribution import extract_attributions
+from tests.conftest import assert_fields, assert_spans_round_trip
 
 CORPUS = tomllib.loads((Path(__file__).parent / "corpus" / "attribution.toml").read_text("utf-8"))
 
 
 @pytest.mark.parametrize("case", CORPUS["positive"], ids=lambda c: c["text"][:50])
 def test_attribution_corpus_sentence_yields_expected_speakers(case):
-    found = extract_attributions(case["text"])
-    assert len(found) == len(case["found"]), [f.text for f in found]
-    for fact, expected in zip(found, case["found"], strict=True):
-        for key, value in expected.items():
-            assert getattr(fact, key) == value, f"{key} of {fact.text!r}"
+    assert_fields(extract_attributions(case["text"]), case["found"], {})
 
 
 @pytest.mark.parametrize("text", CORPUS["negative"]["texts"])
@@ -47,7 +44,7 @@ NEWSY = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(text=st.one_of(st.text(max_size=120), NEWSY), offset=st.integers(min_value=0, max_value=10_000))
 def test_attribution_never_crash_and_spans_round_trip(text, offset):
-    for fact in extract_attributions(text, offset):
-        assert offset <= fact.start < fact.end <= offset + len(text)
-        assert text[fact.start - offset : fact.end - offset] == fact.text
+    facts = extract_attributions(text, offset)
+    assert_spans_round_trip(facts, text, offset)
+    for fact in facts:
         assert fact.speaker and fact.speaker in fact.text

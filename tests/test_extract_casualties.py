@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract.casualties import extract_casualties
+from tests.conftest import assert_fields, assert_spans_round_trip
 
 CORPUS = tomllib.loads((Path(__file__).parent / "corpus" / "casualties.toml").read_text("utf-8"))
 # TOML has no null: the corpus writes an open side as "open" and a missing count as "unknown".
@@ -18,11 +19,7 @@ SPECIAL = {"open": None, "unknown": None}
 
 @pytest.mark.parametrize("case", CORPUS["positive"], ids=lambda c: c["text"][:50])
 def test_casualties_corpus_sentence_yields_expected_facts(case):
-    facts = extract_casualties(case["text"])
-    assert len(facts) == len(case["facts"]), [f.text for f in facts]
-    for fact, expected in zip(facts, case["facts"], strict=True):
-        for key, value in expected.items():
-            assert getattr(fact, key) == SPECIAL.get(value, value), f"{key} of {fact.text!r}"
+    assert_fields(extract_casualties(case["text"]), case["facts"], SPECIAL)
 
 
 @pytest.mark.parametrize("text", CORPUS["negative"]["texts"])
@@ -55,6 +52,4 @@ NEWSY = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(text=st.one_of(st.text(max_size=120), NEWSY), offset=st.integers(min_value=0, max_value=10_000))
 def test_casualties_never_crash_and_spans_round_trip(text, offset):
-    for fact in extract_casualties(text, offset):
-        assert offset <= fact.start < fact.end <= offset + len(text)
-        assert text[fact.start - offset : fact.end - offset] == fact.text
+    assert_spans_round_trip(extract_casualties(text, offset), text, offset)

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract.events import extract_event_types
+from tests.conftest import assert_spans_round_trip
 
 CORPUS = tomllib.loads((Path(__file__).parent / "corpus" / "events.toml").read_text("utf-8"))
 
@@ -52,6 +53,4 @@ NEWSY = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(text=st.one_of(st.text(max_size=120), NEWSY), offset=st.integers(min_value=0, max_value=10_000))
 def test_events_never_crash_and_spans_round_trip(text, offset):
-    for fact in extract_event_types(text, offset):
-        assert offset <= fact.start < fact.end <= offset + len(text)
-        assert text[fact.start - offset : fact.end - offset] == fact.text
+    assert_spans_round_trip(extract_event_types(text, offset), text, offset)

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract.places import extract_places
+from tests.conftest import assert_fields, assert_spans_round_trip
 
 CORPUS = tomllib.loads((Path(__file__).parent / "corpus" / "places.toml").read_text("utf-8"))
 # TOML has no null: the corpus writes a place in no one country as country = "none".
@@ -18,11 +19,7 @@ SPECIAL = {"none": None}
 
 @pytest.mark.parametrize("case", CORPUS["positive"], ids=lambda c: c["text"][:50])
 def test_places_corpus_sentence_yields_expected_places(case):
-    places = extract_places(case["text"])
-    assert len(places) == len(case["places"]), [p.text for p in places]
-    for place, expected in zip(places, case["places"], strict=True):
-        for key, value in expected.items():
-            assert getattr(place, key) == SPECIAL.get(value, value), f"{key} of {place.text!r}"
+    assert_fields(extract_places(case["text"]), case["places"], SPECIAL)
 
 
 @pytest.mark.parametrize("text", CORPUS["negative"]["texts"])
@@ -48,6 +45,4 @@ NEWSY = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(text=st.one_of(st.text(max_size=120), NEWSY), offset=st.integers(min_value=0, max_value=10_000))
 def test_places_never_crash_and_spans_round_trip(text, offset):
-    for place in extract_places(text, offset):
-        assert offset <= place.start < place.end <= offset + len(text)
-        assert text[place.start - offset : place.end - offset] == place.text
+    assert_spans_round_trip(extract_places(text, offset), text, offset)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from factcheck.extract.quantities import extract_quantities, intervals_conflict
 from factcheck.types import Quantity
+from tests.conftest import assert_spans_round_trip
 
 CORPUS = tomllib.loads((Path(__file__).parent / "corpus" / "quantities.toml").read_text("utf-8"))
 
@@ -113,7 +114,7 @@ NEWSY = st.lists(
 
 @given(text=st.one_of(st.text(max_size=200), NEWSY), offset=st.integers(min_value=0, max_value=10_000))
 def test_quantities_never_crash_and_spans_round_trip(text: str, offset: int) -> None:
-    for q in extract_quantities(text, offset):
-        assert offset <= q.start < q.end <= offset + len(text)
-        assert text[q.start - offset:q.end - offset] == q.text
+    quantities = extract_quantities(text, offset)
+    assert_spans_round_trip(quantities, text, offset)
+    for q in quantities:
         assert q.low is None or q.high is None or q.low <= q.high

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract.times import extract_times
+from tests.conftest import assert_fields, assert_spans_round_trip
 
 CORPUS = tomllib.loads((Path(__file__).parent / "corpus" / "times.toml").read_text("utf-8"))
 
@@ -18,9 +19,7 @@ CORPUS = tomllib.loads((Path(__file__).parent / "corpus" / "times.toml").read_te
 def test_times_corpus_sentence_yields_expected_refs(case):
     refs = extract_times(case["text"])
     assert [r.text for r in refs] == [e["text"] for e in case["refs"]]
-    for ref, expected in zip(refs, case["refs"], strict=True):
-        for key, value in expected.items():
-            assert getattr(ref, key) == value, f"{key} of {ref.text!r}"
+    assert_fields(refs, case["refs"], {})
 
 
 @pytest.mark.parametrize("text", CORPUS["negative"][0]["texts"])
@@ -55,6 +54,4 @@ NEWSY = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(text=st.one_of(st.text(max_size=120), NEWSY), offset=st.integers(min_value=0, max_value=10_000))
 def test_times_never_crash_and_spans_round_trip(text, offset):
-    for ref in extract_times(text, offset):
-        assert offset <= ref.start < ref.end <= offset + len(text)
-        assert text[ref.start - offset : ref.end - offset] == ref.text
+    assert_spans_round_trip(extract_times(text, offset), text, offset)
