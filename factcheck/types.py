@@ -156,8 +156,15 @@ class Claim:
     background: bool = False
     """Speaks of an earlier event (dated by month or year, or "last year"), not the one reported."""
 
-    def of_type(self, kind: type) -> list:
-        return [f for f in self.facts if isinstance(f, kind)]
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_of_type"}
+
+    def of_type(self, kind: type) -> tuple:
+        """The facts of one kind, remembered on the claim: every rule asks for them again."""
+        memo = self.__dict__.setdefault("_of_type", {})
+        if kind not in memo:
+            memo[kind] = tuple(f for f in self.facts if isinstance(f, kind))
+        return memo[kind]
 
 
 @dataclass(frozen=True)

@@ -73,11 +73,13 @@ def compared_times(
     for a, b, _ in linked_pairs(group):
         if a.background or b.background:
             continue
-        zone = event_zone([a, b], context)
-        zones = list(product(writing_zones(a, zone, context), writing_zones(b, zone, context)))
+        zones = None
         for ta in event_times(a, given):
             for tb in event_times(b, given):
                 ea, eb = dated_event(a, ta), dated_event(b, tb)
                 if ea and eb and related(ea, eb):
+                    if zones is None:
+                        zone = event_zone([a, b], context)
+                        zones = list(product(writing_zones(a, zone, context), writing_zones(b, zone, context)))
                     event = ea.label if ea.label in eb.ancestors else eb.label
                     yield a, ta, b, tb, event.replace("_", " "), zones
