@@ -140,6 +140,25 @@ class Attribution(Fact):
 
 
 @dataclass(frozen=True)
+class Thing(Fact):
+    """A train, building, vessel, unit, facility or aircraft at the centre of an event.
+
+    Outlets name one thing in many ways ("MV Sea Lark", "the Sea Lark", "the
+    ferry"); a rule can tell one thing from two only with the name normalized.
+    `kind` is its class (`train`, `vessel`, `aircraft`, `building`, `facility`,
+    `unit`: a vehicle's root in knowledge/event_types.toml where one fits).
+    `name` is the proper name in a normal form (lower case, no article or class
+    word, ordinals as digits: "4 mechanised"), None for a generic mention ("the
+    ferry"). `name_span` is where the name's words stand in the article: types
+    and places inside it are part of the name ("Tanker" in "MV Ocean Tanker").
+    """
+
+    kind: str
+    name: str | None = None
+    name_span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
 class Claim:
     """One sentence of an article's body, with its facts."""
 
@@ -284,5 +303,6 @@ __all__ = [
     "Place",
     "Quantity",
     "Side",
+    "Thing",
     "TimeRef",
 ]
