@@ -33,6 +33,8 @@ class Article:
     captions: tuple[tuple[int, int], ...] = ()
     """Spans of photo and video captions: checked against their own body, never against other outlets."""
     """How the file's bytes were decoded; offsets count characters of the decoded text."""
+    headings: tuple[tuple[int, int], ...] = ()
+    """Spans of the headline and subheadings (markdown `#` marker left out): checked against their own body only."""
 
 
 @dataclass(frozen=True)
