@@ -49,7 +49,7 @@ def reports_casualties(claim: Claim) -> bool:
 
 def link_pairs(claims: list[Claim], vectors: np.ndarray, settings: AlignSettings) -> list[tuple[int, int, float]]:
     """Pairs (i, j, similarity), i < j, of aligned claims: body claims of different
-    articles, or a caption and the body of its own article.
+    articles, or a caption or heading and the body of its own article.
 
     The similarity matrix is computed a block of rows at a time, so memory stays
     bounded however large an event is; the pairs come out in row-major order.
@@ -58,7 +58,7 @@ def link_pairs(claims: list[Claim], vectors: np.ndarray, settings: AlignSettings
         return []
     codes: dict[str, int] = {}
     articles = np.array([codes.setdefault(c.article, len(codes)) for c in claims])
-    captions = np.array([c.part == "caption" for c in claims])
+    body = np.array([c.part == "body" for c in claims])
     columns = np.arange(len(claims))
     rows_per_block = max(1, BLOCK_CELLS // len(claims))
     links = []
@@ -67,7 +67,7 @@ def link_pairs(claims: list[Claim], vectors: np.ndarray, settings: AlignSettings
         similarity = vectors[rows] @ vectors.T
         candidate = (
             (columns[None, :] > rows[:, None])
-            & comparable_parts(articles, captions, rows)
+            & comparable_parts(articles, body, rows)
             & (similarity >= settings.casualties)
         )
         for r, j in zip(*np.nonzero(candidate)):
@@ -77,11 +77,12 @@ def link_pairs(claims: list[Claim], vectors: np.ndarray, settings: AlignSettings
     return links
 
 
-def comparable_parts(articles: np.ndarray, captions: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """Which (row, column) claims may be compared: bodies across articles, a caption within its own."""
+def comparable_parts(articles: np.ndarray, body: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Which (row, column) claims may be compared: bodies across articles; a caption or a
+    heading only with its own article's body (never with another caption or heading)."""
     same_article = articles[None, :] == articles[rows, None]
-    both_body = ~captions[None, :] & ~captions[rows, None]
-    return (~same_article & both_body) | (same_article & (captions[None, :] != captions[rows, None]))
+    both_body = body[None, :] & body[rows, None]
+    return (~same_article & both_body) | (same_article & (body[None, :] != body[rows, None]))
 
 
 def aligned(a: Claim, b: Claim, score: float, settings: AlignSettings) -> bool:
