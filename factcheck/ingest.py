@@ -106,7 +106,7 @@ def is_copy(article: Article, kept: Article) -> bool:
 
 def reading_notes(articles: list[Article], claims: list[Claim]) -> list[str]:
     """What an editor should know about how the files were read: a guessed encoding, a file with no sentences."""
-    cited = {c.article for c in claims}
+    cited = {c.article for c in claims if c.part == "body"}
     notes = [
         f"{a.path} is not UTF-8; it was read as {a.encoding} (detected). If letters in its quotes look wrong, "
         "save it as UTF-8."
@@ -130,6 +130,7 @@ def read_article(path: Path, role: str = "source") -> Article:
     merged = {**page, **manifest_entry(path), **meta}
     body = body_spans(text, body_start)
     captions = caption_spans(text, body_start)
+    headings = heading_spans(text, body_start)
     title = merged.get("title") or first_headline(text, body_start)
     return Article(
         id=path.stem,
@@ -138,6 +139,7 @@ def read_article(path: Path, role: str = "source") -> Article:
         text=text,
         body=body,
         captions=captions,
+        headings=headings,
         title=str(title) if title else None,
         url=str(merged["url"]) if merged.get("url") else None,
         published=parse_published(path, merged.get("published")),
@@ -364,18 +366,63 @@ def is_chrome(line: str) -> bool:
     return not SENTENCE_END.search(line) and len(line.split()) < min_words
 
 
+def footer_start(lines: list[Line], chrome: list[bool]) -> int:
+    """Where a chrome footer begins (a newsletter pitch, a membership offer): the index of
+    a line that starts one and after which most lines are chrome; len(lines) when none does."""
+    _, starts, _ = chrome_patterns()
+    for i, line in enumerate(lines):
+        if any(p.search(line.text) for p in starts) and sum(chrome[i:]) >= 0.6 * len(chrome[i:]):
+            return i
+    return len(lines)
+
+
 def body_spans(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
     """Spans of the lines that are article text: chrome lines and a chrome footer left out."""
     lines = lines_of(text, start)
-    _, footer_start, _ = chrome_patterns()
     chrome = [is_chrome(line.text) for line in lines]
-    for i, line in enumerate(lines):
-        if any(p.search(line.text) for p in footer_start):
-            rest = chrome[i:]
-            if sum(rest) >= 0.6 * len(rest):
-                chrome[i:] = [True] * len(rest)
-                break
-    return tuple((line.start, line.end) for line, junk in zip(lines, chrome) if not junk)
+    end = footer_start(lines, chrome)
+    return tuple((line.start, line.end) for line, junk in zip(lines[:end], chrome) if not junk)
+
+
+@cache
+def heading_cues() -> tuple[dict[str, Any], re.Pattern[str], list[re.Pattern[str]], list[re.Pattern[str]]]:
+    table = load("chrome")["heading"]
+    compile_all = lambda patterns: [re.compile(p, re.IGNORECASE) for p in patterns]  # noqa: E731
+    return table, re.compile(table["markdown"]), compile_all(table["not_heading"]), compile_all(table["claim_like"])
+
+
+def is_heading(line: str) -> bool:
+    """Whether a line left out as chrome is a headline or subheading that states something.
+
+    It is chrome only for being short and unpunctuated, begins with a capital or a
+    figure, is not in capitals throughout (a section label), is not a menu, label,
+    dateline or credit, and reads as a claim (a figure or a verb).
+    """
+    table, markdown, not_heading, claim_like = heading_cues()
+    line = markdown.sub("", " ".join(line.split()))
+    patterns, _, _ = chrome_patterns()
+    letters = [ch for ch in line if ch.isalpha()]
+    return (
+        not SENTENCE_END.search(line)
+        and table["min_words"] <= len(line.split()) <= table["max_words"]
+        and (line[:1].isupper() or line[:1].isdigit())
+        and not all(ch.isupper() for ch in letters)
+        and not any(p.search(line) for p in (*patterns, *not_heading))
+        and any(p.search(line) for p in claim_like)
+    )
+
+
+def heading_spans(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
+    """Spans of the headline and subheadings, a markdown marker left out; none inside a chrome footer."""
+    lines = lines_of(text, start)
+    _, markdown, _, _ = heading_cues()
+    chrome = [is_chrome(line.text) for line in lines]
+    spans = []
+    for line in lines[: footer_start(lines, chrome)]:
+        if is_heading(line.text):
+            marker = markdown.match(line.text)
+            spans.append((line.start + (marker.end() if marker else 0), line.end))
+    return tuple(spans)
 
 
 @cache
@@ -402,7 +449,8 @@ def caption_spans(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
 def first_headline(text: str, start: int) -> str | None:
     """The first line that reads as a headline: short and not a sentence."""
     patterns, _, _ = chrome_patterns()
+    _, markdown, _, _ = heading_cues()
     for line in lines_of(text, start)[:3]:
         if not SENTENCE_END.search(line.text) and not any(p.search(line.text) for p in patterns):
-            return line.text
+            return markdown.sub("", line.text)
     return None

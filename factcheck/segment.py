@@ -65,13 +65,13 @@ def paragraph_starts(text: str) -> list[int]:
 
 
 def segment(article: Article) -> list[Claim]:
-    """The claims of an article's body, then of its captions; facts not yet extracted.
+    """The claims of an article's body, then of its captions, then of its headings; facts not yet extracted.
 
     Body claims come first, so an article's lead is its first claims.
     """
     starts = paragraph_starts(article.text)
     claims: list[Claim] = []
-    for part, spans in (("body", article.body), ("caption", article.captions)):
+    for part, spans in (("body", article.body), ("caption", article.captions), ("heading", article.headings)):
         for span_start, span_end in spans:
             for s, e in sentence_spans(article.text, span_start, span_end):
                 sentence = article.text[s:e]

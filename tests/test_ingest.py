@@ -175,8 +175,10 @@ def test_crlf_line_ends_are_kept_and_offsets_round_trip(tmp_path: Path) -> None:
     article = read_article(path)
     assert article.text == text
     claims = claims_of(article)
-    assert [c.text for c in claims] == ["The dam gave way at 3 a.m., officials said.", "Water reached 12 villages.", "Rescuers saved 40 people."]
-    assert [c.paragraph for c in claims] == [2, 2, 3]
+    assert [c.text for c in claims] == [
+        "The dam gave way at 3 a.m., officials said.", "Water reached 12 villages.", "Rescuers saved 40 people.", "Dam Breach Floods Valley"
+    ]
+    assert [(c.paragraph, c.part) for c in claims] == [(2, "body"), (2, "body"), (3, "body"), (1, "heading")]
     for claim in claims:
         assert text[claim.start : claim.end] == claim.text
         assert all(text[f.start : f.end] == f.text and claim.start <= f.start <= f.end <= claim.end for f in claim.facts)

@@ -45,6 +45,7 @@ class _Lexicon:
     uncertain: re.Pattern[str]
     unspecified: re.Pattern[str]
     passive: frozenset[str]
+    participles: frozenset[str]
     tallies: frozenset[str]
     groups: re.Pattern[str]
     group: dict[str, str]
@@ -84,6 +85,7 @@ def _lexicon() -> _Lexicon:
         uncertain=phrase_pattern(t["uncertain"]),
         unspecified=phrase_pattern(t["unspecified_counts"]),
         passive=frozenset(t["passive_markers"]),
+        participles=frozenset(_key(p) for p in t["participles"]),
         tallies=frozenset(_key(p) for p in t["tallies"]),
         groups=phrase_pattern(group),
         group=group,
@@ -195,6 +197,18 @@ def _count(
     return nearest_before or nearest_after
 
 
+def _headline_passive(text: str, cue: re.Match[str], lo: int, counts: list[Quantity], lex: _Lexicon) -> bool:
+    """A participle with its auxiliary dropped, as headlines write it: "Two killed, 14 hurt".
+
+    A count right before the participle is its subject unless a count follows it at
+    once, as an object does ("the two gunmen killed 12 people").
+    """
+    if _key(cue.group()) not in lex.participles:
+        return False
+    subject = any(lo <= q.start and q.end <= cue.start() and not _WORD.search(text, q.end, cue.start()) for q in counts)
+    return subject and not any(q.start >= cue.end() and not text[cue.end() : q.start].strip() for q in counts)
+
+
 def _group(text: str, lo: int, hi: int, core: tuple[int, int], look_back: bool, lex: _Lexicon) -> re.Match | None:
     """The harmed group: inside the phrase of count, frame and cue, or just after it ("killing one |child|").
 
@@ -245,7 +259,11 @@ def _casualty(
     lo, hi = bounds
     value = polarity.value if polarity else "asserted"
     before = _WORD.findall(text, lo, cue.start())
-    active = _key(cue.group()) in lex.active and not (before and before[-1].lower() in lex.passive)
+    active = (
+        _key(cue.group()) in lex.active
+        and not (before and before[-1].lower() in lex.passive)
+        and not _headline_passive(text, cue, lo, counts, lex)
+    )
     countable = value in ("asserted", "uncertain") and (polarity is None or polarity.counted)
     tally = _key(cue.group()) in lex.tallies
     count = _count(text, cue, lo, hi, counts, active, tally) if countable else None

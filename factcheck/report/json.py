@@ -42,6 +42,8 @@ def side_entry(side: Side, outlets: dict[str, str]) -> dict:
         "value": side.value,
         "attributed_to": speakers(claim),
     }
+    if claim.part != "body":
+        entry["part"] = claim.part
     if side.fact is not None:
         entry["value_start"] = side.fact.start
         entry["value_end"] = side.fact.end

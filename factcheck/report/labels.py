@@ -1,4 +1,4 @@
-"""How both renderers name who said a thing: the outlet, its version, and the speaker it cites."""
+"""How both renderers name who said a thing: the outlet, its version, the part of the article, and the speaker it cites."""
 
 from __future__ import annotations
 
@@ -8,6 +8,12 @@ from factcheck.types import Article, Attribution, Claim
 def outlet_label(article: Article) -> str:
     """The outlet, with the version when the story has several."""
     return f"{article.outlet} (version {article.version})" if article.version is not None else article.outlet
+
+
+def side_label(article: Article, claim: Claim) -> str:
+    """The outlet, and the part of its article when the words are not its body (a caption, a heading)."""
+    label = outlet_label(article)
+    return label if claim.part == "body" else f"{label}, {claim.part}"
 
 
 def speakers(claim: Claim) -> list[str]:

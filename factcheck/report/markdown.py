@@ -12,7 +12,7 @@ from collections import Counter
 from tabulate import tabulate
 
 from factcheck import __version__
-from factcheck.report.labels import outlet_label, speakers
+from factcheck.report.labels import side_label, speakers
 from factcheck.rules import RULES
 from factcheck.rules.common import SEVERITIES
 from factcheck.checkworthy import is_check_worthy
@@ -23,7 +23,7 @@ BLOCK_START = re.compile(r"^(\d*)([#+=.)-])")
 BETWEEN = {
     "outlets": "between outlets",
     "versions": "between versions of one story",
-    "article": "inside one article (a caption against its body)",
+    "article": "inside one article (a caption or heading against its body)",
     "draft": "between the draft and the sources",
 }
 KINDS = ("numeric", "temporal", "event_type", "casualty", "location", "attribution", "other")
@@ -157,7 +157,7 @@ def entry(number: int, d: Discrepancy, articles: dict[str, Article]) -> str:
     rule = RULES[d.rule]
     rows = [
         [
-            escape(outlet_label(articles[s.claim.article])),
+            escape(side_label(articles[s.claim.article], s.claim)),
             escape("; ".join(speakers(s.claim)) or "the outlet itself"),
             escape(s.value),
             quoted(s.claim, s.fact),
