@@ -1,4 +1,5 @@
-"""One person under several spellings and titles: "Mr. Okafor", "Chidi N. Okafor", "Okafor"."""
+"""One person under several spellings and titles ("Mr. Okafor", "Chidi N. Okafor", "Okafor"),
+one thing under several names ("MV Sea Lark", "the Sea Lark"; "Fourth Brigade", "4th Brigade")."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from factcheck.knowledge import load
+from factcheck.types import Thing
+
+ARTICLES = ("the", "a", "an")
 
 
 @cache
@@ -43,8 +47,70 @@ def same_person(a: str, b: str) -> bool:
     """
     x, y = name_parts(a), name_parts(b)
     if not x or not y:
-        plain = lambda s: re.sub(r"^(the|a|an)\s+", "", s.lower().strip())  # noqa: E731
+        plain = lambda s: re.sub(rf"^({'|'.join(ARTICLES)})\s+", "", s.lower().strip())  # noqa: E731
         return plain(a) == plain(b)
     if not same_spelling(x[-1], y[-1]):
         return False
     return len(x) == 1 or len(y) == 1 or same_spelling(x[0], y[0], "same_given_name")
+
+
+@cache
+def class_words(kind: str) -> frozenset[str]:
+    """The words that say what a thing of `kind` is, not which: "express", "tower", "brigade", "mv"."""
+    table = load("things")["kind"].get(kind, {})
+    nouns = [p for key in ("suffixes", "heads", "generic", "of_heads") for p in table.get(key, [])]
+    marks = [p for key in ("prefixes", "codes") for p in table.get(key, [])]
+    # A noun phrase's last word is the class ("chemical plant": "plant"); "Delta Chemical" keeps "chemical".
+    return frozenset([*(_thing_words(p)[-1] for p in nouns), *(w for p in marks for w in _thing_words(p))])
+
+
+@cache
+def _ordinals() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Ordinal words as digits, and the shape of a written ordinal ("21st")."""
+    numbers = load("numbers")
+    suffixes = "|".join(numbers["shapes"]["ordinal_suffixes"])
+    return {w: str(n) for w, n in numbers["ordinals"].items()}, re.compile(rf"(\d+)(?:{suffixes})")
+
+
+def _thing_words(phrase: str) -> list[str]:
+    """Lower-case words, apostrophes and punctuation out, ordinals as digits ("Fourth", "4th": "4")."""
+    return [_as_digits(w) for w in re.findall(r"[^\W_]+", re.sub(r"['’.]", "", phrase.lower()))]
+
+
+def _as_digits(word: str) -> str:
+    words, written = _ordinals()
+    shape = written.fullmatch(word)
+    return words.get(word) or (shape.group(1) if shape else word)
+
+
+@cache
+def thing_name(phrase: str, kind: str) -> str | None:
+    """A thing's written name in a normal form: no article, "of", class word or punctuation;
+    ordinals as digits. None when nothing names it ("the Express")."""
+    drop = class_words(kind) | {*ARTICLES, "of"}
+    return " ".join(w for w in _thing_words(phrase) if w not in drop) or None
+
+
+def same_thing(a: Thing, b: Thing) -> bool:
+    """Whether two mentions can be one thing: one kind, and names that agree.
+
+    A generic mention ("the ferry") names nothing and agrees with any name. Two
+    names agree when their numbers agree ("4th", "Fourth") and the words of the
+    shorter are spellings of words of the longer ("4th Brigade", "4th Mechanised
+    Brigade"; "Harbor View", "Harbour View"), or when the two run together
+    ("Sealark", "Sea Lark").
+    """
+    if a.kind != b.kind:
+        return False
+    x, y = (thing_name(t.name, t.kind) if t.name else None for t in (a, b))
+    if x is None or y is None:
+        return True
+    xs, ys = x.split(), y.split()
+    numbers = lambda ws: {w for w in ws if any(c.isdigit() for c in w)}  # noqa: E731
+    if numbers(xs) and numbers(ys) and numbers(xs) != numbers(ys):
+        return False
+    xw, yw = [w for w in xs if w not in numbers(xs)], [w for w in ys if w not in numbers(ys)]
+    if not xw or not yw:
+        return True
+    short, long = sorted((xw, yw), key=len)
+    return all(any(same_spelling(w, v) for v in long) for w in short) or same_spelling("".join(xw), "".join(yw))

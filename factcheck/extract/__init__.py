@@ -15,8 +15,9 @@ from factcheck.extract.events import extract_event_types
 from factcheck.extract.locative import locating
 from factcheck.extract.places import extract_places
 from factcheck.extract.quantities import extract_quantities
+from factcheck.extract.things import extract_things
 from factcheck.extract.times import extract_times
-from factcheck.types import Fact, Place, Quantity
+from factcheck.types import EventType, Fact, Place, Quantity, Thing
 
 EXTRACTORS = (
     extract_quantities,
@@ -25,18 +26,33 @@ EXTRACTORS = (
     extract_event_types,
     extract_places,
     extract_attributions,
+    extract_things,
 )
 
 
 def extract_facts(text: str, offset: int = 0) -> tuple[Fact, ...]:
     """All facts of one sentence, in text order, quantities given their scope."""
-    facts = [fact for extractor in EXTRACTORS for fact in extractor(text, offset)]
+    facts = without_name_words([fact for extractor in EXTRACTORS for fact in extractor(text, offset)])
     places = [f for f in facts if isinstance(f, Place)]
     facts = [
         replace(f, scope=scope_of(f, places, text, offset)) if isinstance(f, Quantity) and not f.scope else f
         for f in facts
     ]
     return tuple(sorted(facts, key=lambda f: (f.start, f.end, type(f).__name__)))
+
+
+def without_name_words(facts: list[Fact]) -> list[Fact]:
+    """Facts less the types and places that are words of a thing's name.
+
+    "Tanker" in "MV Ocean Tanker" is no tanker and "Delhi" in "the Delhi Express"
+    places nothing: they name the ship and the train, whose class the thing carries.
+    """
+    names = [t.name_span for t in facts if isinstance(t, Thing) and t.name_span]
+    return [
+        f
+        for f in facts
+        if not (isinstance(f, (EventType, Place)) and any(s <= f.start and f.end <= e for s, e in names))
+    ]
 
 
 def scope_of(quantity: Quantity, places: list[Place], text: str, offset: int) -> tuple[str, ...]:
@@ -61,5 +77,6 @@ __all__ = [
     "extract_facts",
     "extract_places",
     "extract_quantities",
+    "extract_things",
     "extract_times",
 ]
