@@ -56,11 +56,12 @@ def same_person(a: str, b: str) -> bool:
 
 @cache
 def class_words(kind: str) -> frozenset[str]:
-    """The words that say what a thing of `kind` is, not which: "express", "tower", "brigade", "mv"."""
+    """The words of a name that say what a thing of `kind` is, not which: "Express", "Tower", "Brigade", "MV"."""
     table = load("things")["kind"].get(kind, {})
-    nouns = [p for key in ("suffixes", "heads", "generic", "of_heads") for p in table.get(key, [])]
+    nouns = [p for key in ("suffixes", "of_heads") for p in table.get(key, [])]
     marks = [p for key in ("prefixes", "codes") for p in table.get(key, [])]
-    # A noun phrase's last word is the class ("chemical plant": "plant"); "Delta Chemical" keeps "chemical".
+    # A class noun's last word is the class ("Power Station": "station"). Nouns that
+    # only follow a name ("ferry", "plant") stay: "Ocean Tanker" is all name.
     return frozenset([*(_thing_words(p)[-1] for p in nouns), *(w for p in marks for w in _thing_words(p))])
 
 
@@ -74,7 +75,8 @@ def _ordinals() -> tuple[dict[str, str], re.Pattern[str]]:
 
 def _thing_words(phrase: str) -> list[str]:
     """Lower-case words, apostrophes and punctuation out, ordinals as digits ("Fourth", "4th": "4")."""
-    return [_as_digits(w) for w in re.findall(r"[^\W_]+", re.sub(r"['’.]", "", phrase.lower()))]
+    bare = re.sub(r"['’.]", "", re.sub(r"['’]s\b", "", phrase.lower()))
+    return [_as_digits(w) for w in re.findall(r"[^\W_]+", bare)]
 
 
 def _as_digits(word: str) -> str:
