@@ -359,9 +359,10 @@ def chrome_patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]], int
 
 
 def is_chrome(line: str) -> bool:
+    """Whether a line is not article text: page chrome, or a heading (a markdown one however long)."""
     line = " ".join(line.split())
     patterns, _, min_words = chrome_patterns()
-    if any(p.search(line) for p in patterns):
+    if any(p.search(line) for p in patterns) or heading_cues()[1].match(line):
         return True
     return not SENTENCE_END.search(line) and len(line.split()) < min_words
 
@@ -394,18 +395,25 @@ def heading_cues() -> tuple[dict[str, Any], re.Pattern[str], list[re.Pattern[str
 def is_heading(line: str) -> bool:
     """Whether a line left out as chrome is a headline or subheading that states something.
 
-    It is chrome only for being short and unpunctuated, begins with a capital or a
-    figure, is not in capitals throughout (a section label), is not a menu, label,
-    dateline or credit, and reads as a claim (a figure or a verb).
+    It is marked as a markdown heading, or is chrome only for being short and
+    unpunctuated and begins with a capital or a figure; it is not in capitals
+    throughout (a section label), not a menu, label, dateline or credit, and reads as
+    a claim (a figure or a verb).
     """
     table, markdown, not_heading, claim_like = heading_cues()
-    line = markdown.sub("", " ".join(line.split()))
+    flat = " ".join(line.split())
+    marker = markdown.match(flat)
+    line = flat[marker.end() :] if marker else flat
     patterns, _, _ = chrome_patterns()
     letters = [ch for ch in line if ch.isalpha()]
-    return (
+    plain_heading = (
         not SENTENCE_END.search(line)
-        and table["min_words"] <= len(line.split()) <= table["max_words"]
+        and len(line.split()) <= table["max_words"]
         and (line[:1].isupper() or line[:1].isdigit())
+    )
+    return (
+        (bool(marker) or plain_heading)
+        and len(line.split()) >= table["min_words"]
         and not all(ch.isupper() for ch in letters)
         and not any(p.search(line) for p in (*patterns, *not_heading))
         and any(p.search(line) for p in claim_like)

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract import extract_facts
+from factcheck.ingest import caption_spans, heading_spans
 from factcheck.segment import MAX_SENTENCE_CHARS, cut_long, segment, sentence_spans
 from tests.conftest import make_article
 
@@ -72,3 +73,19 @@ def test_claims_and_their_facts_round_trip_on_hostile_text(text: str) -> None:
         for fact in extract_facts(claim.text, claim.start):
             assert claim.start <= fact.start <= fact.end <= claim.end
             assert text[fact.start : fact.end] == fact.text
+
+
+def test_headings_become_claims_after_the_body_and_captions() -> None:
+    text = (
+        "Storm kills three on the coast\n\n"
+        "A storm struck the coast on Monday, killing three fishermen, officials said.\n\n"
+        "Waves wash over the harbour wall on Monday. (Photo: Lee Park / Coast Daily)\n\n"
+        "Ports stay closed for a second day\n\n"
+        "The harbour master said the ports would reopen on Wednesday.\n"
+    )
+    article = make_article(text, captions=caption_spans(text), headings=heading_spans(text))
+    claims = segment(article)
+    assert [c.part for c in claims] == ["body", "body", "caption", "heading", "heading"]
+    assert [c.text for c in claims if c.part == "heading"] == ["Storm kills three on the coast", "Ports stay closed for a second day"]
+    assert [c.paragraph for c in claims if c.part == "heading"] == [1, 4]
+    assert [c.index for c in claims] == list(range(5))

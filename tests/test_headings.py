@@ -1,0 +1,227 @@
+"""Headlines and subheadings: found among page chrome by general cues, made claims, and
+checked against their own article's body only (a headline that contradicts its story).
+
+Headline style is allowed for: a rounded or earlier figure ("at least 10 dead", "dozens
+hurt") that the body's count satisfies is not a conflict; a different count is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from factcheck.align import comparable_parts
+from factcheck.ingest import is_heading, read_article
+from factcheck.pipeline import check, claims_of
+from factcheck.report import render_json, render_markdown
+from factcheck.rules import RULES
+from factcheck.rules.common import RuleContext
+from factcheck.types import ClaimGroup, Discrepancy
+from tests.conftest import BagOfWordsEncoder
+
+LAYOUTS = [
+    pytest.param(
+        "Skip to content\nHome | World | Business | Sport | Climate\nWORLD\n\n"
+        "Quake kills 12 in coastal province\n\nBy Jane Doe and Omar Said\n"
+        "Updated June 3, 2024 at 4:10 p.m. EDT\n5 min read\n\n"
+        "An earthquake struck the coastal province on Monday, killing 12 people, officials said.\n\n"
+        "Survivors describe the moment the ground shook\n\n"
+        "Residents said the shaking lasted nearly a minute.\n\n"
+        "Share this article\nMost read stories\nRelated: How the region prepares for earthquakes\n",
+        ["Quake kills 12 in coastal province", "Survivors describe the moment the ground shook"],
+        id="news-site-with-menu-byline-and-share-bar",
+    ),
+    pytest.param(
+        "# Bridge collapse kills 40\n\n"
+        "A road bridge gave way during the evening rush hour on Tuesday, and 40 people died, police said.\n\n"
+        "## Rescue teams work through the night\n\n"
+        "Divers searched the river until dawn.\n",
+        ["Bridge collapse kills 40", "Rescue teams work through the night"],
+        id="markdown-headings",
+    ),
+    pytest.param(
+        "LIVE\n\nFloods leave 57 dead across northern districts\n\n"
+        "Tuesday, March 12, 2024\n\n"
+        "Floodwaters have killed 57 people across the northern districts, the disaster agency said.\n\n"
+        "Photo 1 of 12\n\nReuters / Jane Roe\n\n"
+        "Three children among the dead\n\n"
+        "Three of the victims were children swept away from a riverside school, officials said.\n\n"
+        "Trending: Monsoon forecast\nAdvertisement\nCopyright 2024 The Daily Courier\n",
+        ["Floods leave 57 dead across northern districts", "Three children among the dead"],
+        id="live-page-with-gallery-credit-and-trending",
+    ),
+    pytest.param(
+        "The Valley Courier\nMenu\n\n"
+        "Dozens hurt as train derails near junction\n\n"
+        "Listen to this article\n\n"
+        "A passenger train left the tracks near the junction on Sunday, and 34 people were injured, the operator said.\n\n"
+        "Watch: Drone footage shows the derailed carriages\n"
+        "Sign up for our morning briefing\n",
+        ["Dozens hurt as train derails near junction"],
+        id="local-paper-with-masthead-and-video-link",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "headings"), LAYOUTS)
+def test_headings_are_found_and_page_chrome_is_not(tmp_path: Path, text: str, headings: list[str]) -> None:
+    path = tmp_path / "story.md"
+    path.write_text(text, encoding="utf-8")
+    article = read_article(path)
+    assert [article.text[s:e] for s, e in article.headings] == headings
+    assert not set(article.headings) & set(article.body)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Home | World | Asia | Business",
+        "WORLD",
+        "BREAKING NEWS",
+        "By Jane Doe and Omar Said",
+        "Updated June 3, 2024 at 4:10 p.m. EDT",
+        "Published 4 hours ago",
+        "5 min read",
+        "Photo 1 of 12",
+        "Related: Storm season starts early",
+        "Share this article",
+        "More from Asia",
+        "Credit: Staff photographer",
+        "Follow us on social media",
+        "Opinion: The dam should never have been built",
+        "Reporting by Ana Ruiz; editing by Tom Lee",
+        "Middle East",
+        "Rescuers reached the village on Friday.",
+    ],
+)
+def test_chrome_labels_and_sentences_are_not_headings(line: str) -> None:
+    assert not is_heading(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Quake kills 12 in coastal province", "12 dead as ferry sinks off island", "No injuries reported", "## Death toll rises to 31"],
+)
+def test_claim_like_headlines_are_headings(line: str) -> None:
+    assert is_heading(line)
+
+
+def test_heading_claims_cite_the_file_without_the_markdown_marker(tmp_path: Path) -> None:
+    path = tmp_path / "story.md"
+    path.write_text("---\noutlet: Harbour Post\n---\n# Ferry sinks, 9 missing\n\nA ferry sank on Sunday, the coast guard said.\n", encoding="utf-8")
+    article = read_article(path)
+    heading = [c for c in claims_of(article) if c.part == "heading"]
+    assert [c.text for c in heading] == ["Ferry sinks, 9 missing"]
+    assert article.text[heading[0].start : heading[0].end] == heading[0].text
+    assert article.title == "Ferry sinks, 9 missing"
+
+
+def test_a_markdown_heading_is_a_heading_even_when_it_reads_as_a_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "story.md"
+    path.write_text("## Divers searched the river until dawn, police said.\n\nThe search resumed at noon on Monday.\n", encoding="utf-8")
+    article = read_article(path)
+    assert [article.text[s:e] for s, e in article.headings] == ["Divers searched the river until dawn, police said."]
+    assert [article.text[s:e] for s, e in article.body] == ["The search resumed at noon on Monday."]
+
+
+def test_a_heading_is_compared_with_its_own_body_only() -> None:
+    articles = np.array([0, 0, 0, 1, 1])
+    body = np.array([True, False, False, True, False])  # a body, a heading, a caption; another article's body, heading
+    allowed = comparable_parts(articles, body, np.arange(5))
+    assert allowed[1, 0] and allowed[2, 0]
+    assert not allowed[1, 2], "a heading is not compared with a caption"
+    assert not allowed[1, 3] and not allowed[1, 4], "nor with another article"
+    assert allowed[0, 3]
+
+
+def heading_findings(tmp_path: Path, text: str) -> list[Discrepancy]:
+    """Every rule on one article, each heading linked with each body sentence: only the rules are under test."""
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    article = read_article(path)
+    claims = claims_of(article)
+    links = tuple(
+        (i, j, 0.9)
+        for i in range(len(claims))
+        for j in range(i + 1, len(claims))
+        if (claims[i].part == "heading") != (claims[j].part == "heading")
+    )
+    context = RuleContext(articles={article.id: article}, claims=tuple(claims))
+    group = ClaimGroup(claims=tuple(claims), links=links)
+    return [d for rule in RULES.values() for d in rule.check(group, context)]
+
+
+CONTRADICTING = [
+    pytest.param(
+        "Quake kills 40 in mountain towns\n\nAn earthquake struck the mountain towns on Friday, killing 14 people, officials said.\n",
+        "casualty",
+        id="headline-toll-against-body-toll",
+    ),
+    pytest.param(
+        "Ferry lists in storm off the cape\n\nA ferry listed in heavy seas off the cape on Sunday, the coast guard said.\n\n"
+        "No injuries reported\n\nTwo passengers were wounded when the vessel heeled over, a hospital official said.\n",
+        "casualty",
+        id="subheading-no-injuries-against-two-wounded",
+    ),
+    pytest.param(
+        "Two killed, 14 hurt as bus overturns\n\nA bus overturned on the highway on Saturday, killing 14 people and injuring two, police said.\n",
+        "casualty",
+        id="headline-counts-swapped",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), CONTRADICTING)
+def test_a_heading_that_contradicts_its_body_is_flagged_inside_the_article(tmp_path: Path, text: str, kind: str) -> None:
+    found = [d for d in heading_findings(tmp_path, text) if d.status == "conflict"]
+    assert found and {d.kind for d in found} == {kind}
+    assert {d.between for d in found} == {"article"}
+    assert all({s.claim.part for s in d.sides} == {"body", "heading"} for d in found)
+
+
+SUMMARIZING = [
+    pytest.param("At least 10 dead in factory fire\n\nA fire swept through a garment factory on Monday, killing 12 workers, police said.\n", id="lower-bound"),
+    pytest.param("Dozens hurt as train derails\n\nA passenger train left the tracks on Sunday, and 34 people were injured, the operator said.\n", id="dozens"),
+    pytest.param("Flood death toll climbs to 57\n\nA total of 57 people have died in the floods, the disaster agency said.\n", id="same-toll"),
+    pytest.param("Landslide kills 9 in hill village\n\nNine villagers were killed when the hillside gave way on Thursday, officials said.\n", id="present-for-past"),
+    pytest.param("12 dead as ferry sinks off island\n\nA ferry capsized off the island on Saturday, and 12 people died, the coast guard said.\n", id="dead-as"),
+]
+
+
+@pytest.mark.parametrize("text", SUMMARIZING)
+def test_a_heading_that_rounds_or_summarizes_its_body_is_not_flagged(tmp_path: Path, text: str) -> None:
+    assert not [d for d in heading_findings(tmp_path, text) if d.status == "conflict"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="C102 reads 'at least 14' as open above, which 40 satisfies; a heading's figure above the body's "
+    "stated lower bound needs the rule to take the body's figure as what it supports (factcheck/rules/c102)",
+)
+def test_a_headline_toll_above_the_bodys_at_least_figure_is_flagged(tmp_path: Path) -> None:
+    text = "Bridge collapse kills 40\n\nA road bridge collapsed over the river on Tuesday, and at least 14 people were killed, officials said.\n"
+    assert [d for d in heading_findings(tmp_path, text) if d.status == "conflict"]
+
+
+def test_a_contradicting_headline_is_reported_end_to_end_and_labelled(tmp_path: Path) -> None:
+    (tmp_path / "courier.md").write_text(
+        "---\noutlet: Valley Courier\n---\n# Mine blast kills 40 workers\n\n"
+        "An explosion tore through a coal mine on Friday, and 14 workers were killed, the mine operator said.\n\n"
+        "Rescuers were still searching the lower shafts on Saturday.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "wire.md").write_text(
+        "---\noutlet: Wire\n---\nMine explosion kills 14\n\n"
+        "An explosion in a coal mine on Friday killed 14 workers, the operator said.\n",
+        encoding="utf-8",
+    )
+    result = check([tmp_path], encoder=BagOfWordsEncoder())
+    inside = [d for d in result.discrepancies if d.between == "article"]
+    assert inside and inside[0].kind == "casualty" and inside[0].status == "conflict"
+    assert {(s.claim.article, s.claim.part) for s in inside[0].sides} == {("courier", "heading"), ("courier", "body")}
+    assert not [d for d in result.discrepancies if d.between != "article" and any(s.claim.part == "heading" for s in d.sides)]
+    assert "Valley Courier, heading" in render_markdown(result)
+    assert "caption or heading against its body" in render_markdown(result)
+    assert '"part": "heading"' in render_json(result)
