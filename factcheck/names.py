@@ -107,12 +107,16 @@ def same_thing(a: Thing, b: Thing) -> bool:
     x, y = (thing_name(t.name, t.kind) if t.name else None for t in (a, b))
     if x is None or y is None:
         return True
-    xs, ys = x.split(), y.split()
-    numbers = lambda ws: {w for w in ws if any(c.isdigit() for c in w)}  # noqa: E731
-    if numbers(xs) and numbers(ys) and numbers(xs) != numbers(ys):
+    (nx, wx), (ny, wy) = _numbers_and_words(x), _numbers_and_words(y)
+    if nx and ny and nx != ny:
         return False
-    xw, yw = [w for w in xs if w not in numbers(xs)], [w for w in ys if w not in numbers(ys)]
-    if not xw or not yw:
+    if not wx or not wy:
         return True
-    short, long = sorted((xw, yw), key=len)
-    return all(any(same_spelling(w, v) for v in long) for w in short) or same_spelling("".join(xw), "".join(yw))
+    short, long = sorted((wx, wy), key=len)
+    return all(any(same_spelling(w, v) for v in long) for w in short) or same_spelling("".join(wx), "".join(wy))
+
+
+def _numbers_and_words(name: str) -> tuple[set[str], list[str]]:
+    """A name's numbers and codes ("4", "kx204"), which must be equal, and its other words, which may vary."""
+    numbers = {w for w in name.split() if any(c.isdigit() for c in w)}
+    return numbers, [w for w in name.split() if w not in numbers]

@@ -20,6 +20,7 @@ from factcheck.types import Thing
 
 # One capitalized word of a name, an ordinal ("4th", "101st"), "al-Noor", or "St."/"Mt.".
 _WORD = r"(?:(?:al|el)-)?[A-Z][\w'’&]*(?:-[A-Z0-9][\w'’&]*)*|\d+(?:st|nd|rd|th)|(?:St|Mt|Ft)\."
+_UNCASED = ("thing.code", "thing.generic")
 _DETERMINER = r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat)\s+"
 # A lower-case modifier before a generic noun ("the 14-storey tower"), never a
 # function word: "the firefighters said the tower" is one mention, "the tower".
@@ -51,26 +52,33 @@ def _vehicle_nouns(root: str) -> list[str]:
             label = nodes[label].get("parent")
         return label == root
 
-    return [a for label, node in nodes.items() if under(label) for a in [*node.get("aliases", []), *node.get("forms", [])]]
+    return [
+        a for label, node in nodes.items() if under(label) for a in [*node.get("aliases", []), *node.get("forms", [])]
+    ]
 
 
 @cache
 def _forms() -> tuple[_Form, ...]:
     table = load("things")
     joiners = "|".join(table["name_joiners"])
-    name = rf"(?:{_WORD})(?:\s+(?:(?:{joiners})\s+)?(?:{_WORD}))*"
+    # At most five words: a longer run of capitals is a headline or a list, not one name.
+    name = rf"(?:{_WORD})(?:\s+(?:(?:{joiners})\s+)?(?:{_WORD})){{0,4}}"
     forms: list[_Form] = []
     for kind, spec in table["kind"].items():
         generic = with_plurals(spec.get("generic", []) + (_vehicle_nouns(spec["vehicle"]) if "vehicle" in spec else []))
         heads = _source(spec.get("heads", []))
         suffixes = _source(spec.get("suffixes", []), flags=0)
         trailing = rf"(?:\s+(?P<head>{heads}))?"
-        forms.append(_Form(kind, "thing.suffix", re.compile(rf"(?<![\w-])(?P<name>{name}\s+{suffixes}){trailing}")))
+        if "suffixes" in spec:
+            suffix = rf"(?<![\w-])(?P<name>{name}\s+{suffixes}){trailing}"
+            forms.append(_Form(kind, "thing.suffix", re.compile(suffix)))
         if "heads" in spec:
             forms.append(_Form(kind, "thing.head", re.compile(rf"{_DETERMINER}(?P<name>{name})\s+(?P<head>{heads})")))
         if "prefixes" in spec:
             prefixes = "|".join(map(re.escape, sorted(spec["prefixes"], key=len, reverse=True)))
-            forms.append(_Form(kind, "thing.prefix", re.compile(rf"(?<![\w/.])(?:{prefixes})\s+(?P<name>{name}){trailing}")))
+            forms.append(
+                _Form(kind, "thing.prefix", re.compile(rf"(?<![\w/.])(?:{prefixes})\s+(?P<name>{name}){trailing}"))
+            )
         if spec.get("apposition"):
             nouns = _source(generic)
             forms.append(
@@ -105,6 +113,7 @@ def _words() -> dict[str, frozenset[str]]:
         "openers": frozenset(table["openers"]),
         "no_name": frozenset([*table["not_names"], *places, *table["openers"]]) | {t.title() for t in titles()},
         "address": frozenset(table["address_words"]),
+        "owner": frozenset(table["owner_words"]),
         "not_before": frozenset(table["generic_not_before"]),
     }
 
@@ -117,9 +126,11 @@ def _not_things() -> re.Pattern[str]:
 def extract_things(text: str, offset: int = 0) -> list[Thing]:
     """The things one sentence names or mentions, longest first where two overlap."""
     blocked = [m.span() for m in _not_things().finditer(text)]
+    # In a title-case headline only codes name a thing ("Flight KX204"): capitals bound no name.
+    forms = [f for f in _forms() if f.rule in _UNCASED] if _title_case(text) else _forms()
     found = [
         thing
-        for form in _forms()
+        for form in forms
         for m in form.pattern.finditer(text)
         if (thing := _thing(form, m, text, offset))
         and not any(s < thing.end - offset and thing.start - offset < e for s, e in blocked)
@@ -150,15 +161,31 @@ def _thing(form: _Form, m: re.Match[str], text: str, offset: int) -> Thing | Non
     elif form.rule == "thing.apposition":
         start = m.start("head")
     tokens = [re.sub(r"['’]s$", "", w) for w in text[name_start:name_end].split()]
-    if form.rule in ("thing.head", "thing.apposition", "thing.prefix") and (
-        all(w in words["no_name"] for w in tokens) or tokens[-1] in words["address"]
-    ):
+    if form.rule in ("thing.head", "thing.apposition", "thing.prefix") and not _a_name(tokens, words):
         return None
     written = text[name_start:name_end]
     name = thing_name(re.sub(r"[\s-]", "", written) if form.rule == "thing.code" else written, form.kind)
     if name is None:
         return None
     return _fact(form, text, offset, start, m.end(), name, (offset + name_start, offset + name_end))
+
+
+def _a_name(tokens: list[str], words: dict[str, frozenset[str]]) -> bool:
+    """Whether capitals before a noun or after an apposition are a name: not places, titles and
+    bodies only ("the Dhaka ferry"), not a person ("the ferry Captain Ali"), an owner ("the Maersk
+    Line ship") or an address ("the Kestrel Road building")."""
+    return (
+        not all(w in words["no_name"] for w in tokens)
+        and tokens[0].lower() not in titles()
+        and not any(w in words["owner"] for w in tokens)
+        and tokens[-1] not in words["address"]
+    )
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case: its capitals say nothing about names ("Fire Guts Harbour View Tower")."""
+    long = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) > 0.7 * len(long)
 
 
 def _fact(

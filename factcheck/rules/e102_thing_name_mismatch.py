@@ -34,9 +34,7 @@ NAME = "thing-name-mismatch"
 def named(claim: Claim) -> list[Thing]:
     """The things a claim names, less those it quotes as a source."""
     sources = [(a.start, a.end) for a in claim.of_type(Attribution)]
-    return [
-        t for t in claim.of_type(Thing) if t.name and not any(s <= t.start and t.end <= e for s, e in sources)
-    ]
+    return [t for t in claim.of_type(Thing) if t.name and not any(s <= t.start and t.end <= e for s, e in sources)]
 
 
 def unmatched(mine: list[Thing], theirs: list[Thing]) -> list[Thing]:
