@@ -8,6 +8,7 @@ or when they are moderately close and carry facts of a comparable type.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -59,6 +60,7 @@ def link_pairs(claims: list[Claim], vectors: np.ndarray, settings: AlignSettings
     codes: dict[str, int] = {}
     articles = np.array([codes.setdefault(c.article, len(codes)) for c in claims])
     body = np.array([c.part == "body" for c in claims])
+    scope = paragraph_scopes(claims)
     columns = np.arange(len(claims))
     rows_per_block = max(1, BLOCK_CELLS // len(claims))
     links = []
@@ -67,7 +69,7 @@ def link_pairs(claims: list[Claim], vectors: np.ndarray, settings: AlignSettings
         similarity = vectors[rows] @ vectors.T
         candidate = (
             (columns[None, :] > rows[:, None])
-            & comparable_parts(articles, body, rows)
+            & comparable_parts(articles, body, scope, rows)
             & (similarity >= settings.casualties)
         )
         for r, j in zip(*np.nonzero(candidate)):
@@ -77,12 +79,39 @@ def link_pairs(claims: list[Claim], vectors: np.ndarray, settings: AlignSettings
     return links
 
 
-def comparable_parts(articles: np.ndarray, body: np.ndarray, rows: np.ndarray) -> np.ndarray:
+def paragraph_scopes(claims: list[Claim]) -> np.ndarray:
+    """Which body paragraph each claim speaks for: a body claim its own; a heading the first
+    body paragraph after it, the lead it sums up (-1 when no body follows); a caption 0, all.
+
+    A body may give an earlier figure or an update further down; a headline answers for its lead.
+    """
+    bodies: dict[str, list[tuple[int, int]]] = {}
+    for c in claims:
+        if c.part == "body":
+            bodies.setdefault(c.article, []).append((c.start, c.paragraph))
+    for starts in bodies.values():
+        starts.sort()
+    scope = []
+    for c in claims:
+        if c.part == "heading":
+            starts = bodies.get(c.article, [])
+            first = bisect_left(starts, (c.end, 0))
+            scope.append(starts[first][1] if first < len(starts) else -1)
+        else:
+            scope.append(c.paragraph if c.part == "body" else 0)
+    return np.array(scope)
+
+
+def comparable_parts(articles: np.ndarray, body: np.ndarray, scope: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """Which (row, column) claims may be compared: bodies across articles; a caption or a
-    heading only with its own article's body (never with another caption or heading)."""
+    heading only with its own article's body (never with another caption or heading), and
+    a heading only with the paragraph it leads into (`paragraph_scopes`)."""
     same_article = articles[None, :] == articles[rows, None]
     both_body = body[None, :] & body[rows, None]
-    return (~same_article & both_body) | (same_article & (body[None, :] != body[rows, None]))
+    other_scope = np.where(body[rows, None], scope[None, :], scope[rows, None])
+    body_scope = np.where(body[rows, None], scope[rows, None], scope[None, :])
+    in_scope = (other_scope == 0) | (other_scope == body_scope)
+    return (~same_article & both_body) | (same_article & (body[None, :] != body[rows, None]) & in_scope)
 
 
 def aligned(a: Claim, b: Claim, score: float, settings: AlignSettings) -> bool:
