@@ -350,10 +350,13 @@ def continues(previous: str, line: str, gap: str, wrapped: bool) -> bool:
     return line[:1].islower() or (wrapped and len(previous) >= 40)
 
 
+def compile_all(patterns: list[str]) -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in patterns]
+
+
 @cache
 def chrome_patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]], int]:
     table = load("chrome")
-    compile_all = lambda patterns: [re.compile(p, re.IGNORECASE) for p in patterns]  # noqa: E731
     line = compile_all([*table["line"], *table["caption"], table["rights"]])
     return line, compile_all(table["footer_start"]), int(table["min_words_unpunctuated"])
 
@@ -388,7 +391,6 @@ def body_spans(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
 @cache
 def heading_cues() -> tuple[dict[str, Any], re.Pattern[str], list[re.Pattern[str]], list[re.Pattern[str]]]:
     table = load("chrome")["heading"]
-    compile_all = lambda patterns: [re.compile(p, re.IGNORECASE) for p in patterns]  # noqa: E731
     return table, re.compile(table["markdown"]), compile_all(table["not_heading"]), compile_all(table["claim_like"])
 
 
@@ -435,7 +437,7 @@ def heading_spans(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
 
 @cache
 def caption_patterns() -> list[re.Pattern[str]]:
-    return [re.compile(p, re.IGNORECASE) for p in load("chrome")["caption"]]
+    return compile_all(load("chrome")["caption"])
 
 
 CREDIT = re.compile(r"\s*\([^()]*\)\s*$")

@@ -12,14 +12,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from factcheck.align import comparable_parts
-from factcheck.ingest import is_heading, read_article
+from factcheck.align import comparable_parts, paragraph_scopes
+from factcheck.ingest import caption_spans, heading_spans, is_heading, read_article
 from factcheck.pipeline import check, claims_of
 from factcheck.report import render_json, render_markdown
 from factcheck.rules import RULES
 from factcheck.rules.common import RuleContext
+from factcheck.segment import segment
 from factcheck.types import ClaimGroup, Discrepancy
-from tests.conftest import BagOfWordsEncoder
+from tests.conftest import BagOfWordsEncoder, make_article
 
 LAYOUTS = [
     pytest.param(
@@ -126,14 +127,26 @@ def test_a_markdown_heading_is_a_heading_even_when_it_reads_as_a_sentence(tmp_pa
     assert [article.text[s:e] for s, e in article.body] == ["The search resumed at noon on Monday."]
 
 
-def test_a_heading_is_compared_with_its_own_body_only() -> None:
-    articles = np.array([0, 0, 0, 1, 1])
-    body = np.array([True, False, False, True, False])  # a body, a heading, a caption; another article's body, heading
-    allowed = comparable_parts(articles, body, np.arange(5))
-    assert allowed[1, 0] and allowed[2, 0]
-    assert not allowed[1, 2], "a heading is not compared with a caption"
-    assert not allowed[1, 3] and not allowed[1, 4], "nor with another article"
-    assert allowed[0, 3]
+def test_a_heading_is_compared_with_the_lead_it_heads_in_its_own_article_only() -> None:
+    text = (
+        "Stampede at stadium leaves 18 dead\n\n"
+        "Eighteen people died in a crush at the stadium gates on Saturday, police said.\n\n"
+        "Two of the injured died later in hospital, bringing the toll to 20.\n\n"
+        "Gates were locked, fans say\n\n"
+        "Several fans said the gates had been locked before kick-off.\n\n"
+        "Fans queue at the gates on Saturday. (Photo: Lee Park / Daily Wire)\n"
+    )
+    article = make_article(text, captions=caption_spans(text), headings=heading_spans(text))
+    claims = segment(article) + segment(make_article("Eighteen people died in the crush, officials said.\n", id="b"))
+    assert [c.part for c in claims] == ["body", "body", "body", "caption", "heading", "heading", "body"]
+    articles = np.array([0, 0, 0, 0, 0, 0, 1])
+    body = np.array([c.part == "body" for c in claims])
+    allowed = comparable_parts(articles, body, paragraph_scopes(claims), np.arange(len(claims)))
+    assert allowed[4, 0] and not allowed[4, 1], "the headline answers for its lead, not a later update"
+    assert allowed[5, 2] and not allowed[5, 0], "a subheading for the paragraph after it"
+    assert allowed[3, 0] and allowed[3, 1] and allowed[3, 2], "a caption for its whole body"
+    assert not allowed[4, 3] and not allowed[4, 5], "a heading is not compared with a caption or a heading"
+    assert not allowed[4, 6] and allowed[0, 6], "nor with another article, whose body is"
 
 
 def heading_findings(tmp_path: Path, text: str) -> list[Discrepancy]:
