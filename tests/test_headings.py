@@ -11,9 +11,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.align import comparable_parts, paragraph_scopes
-from factcheck.ingest import caption_spans, heading_spans, is_heading, read_article
+from factcheck.ingest import body_spans, caption_spans, heading_spans, is_heading, read_article
 from factcheck.pipeline import check, claims_of
 from factcheck.report import render_json, render_markdown
 from factcheck.rules import RULES
@@ -238,3 +240,18 @@ def test_a_contradicting_headline_is_reported_end_to_end_and_labelled(tmp_path: 
     assert "Valley Courier, heading" in render_markdown(result)
     assert "caption or heading against its body" in render_markdown(result)
     assert '"part": "heading"' in render_json(result)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["#", "##", "Quake", "kills", "12", "dead", "|", "WORLD", "By", "Home", "said.", "the", "of"]), max_size=12).map(" ".join),
+        max_size=10,
+    ).map(lambda lines: "\n\n".join(lines))
+)
+def test_heading_spans_round_trip_and_never_overlap_the_body(text: str) -> None:
+    headings, body = heading_spans(text), body_spans(text)
+    for start, end in headings:
+        piece = text[start:end]
+        assert piece and piece == piece.strip()
+        assert not any(s < end and start < e for s, e in body)

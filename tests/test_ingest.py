@@ -371,3 +371,6 @@ def test_any_bytes_become_an_article_with_inside_spans_or_an_input_error(raw: by
             return
         for start, end in article.body:
             assert 0 <= start < end <= len(article.text)
+        for start, end in article.headings:
+            assert 0 <= start < end <= len(article.text)
+            assert not any(s < end and start < e for s, e in article.body), "a heading is never body too"
