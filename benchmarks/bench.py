@@ -270,6 +270,17 @@ def run(corpus: Path, articles: int) -> dict:
     from factcheck.progress import Stages
     from factcheck.report import render_json, render_markdown
 
+    class Measured(Stages):
+        """Stages that also note the process's peak memory as each ends: which stage raised it."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.peak_mb: dict[str, float] = {}
+
+        def add(self, name: str, seconds: float) -> None:
+            super().add(name, seconds)
+            self.peak_mb[name] = peak_rss_mb()
+
     def whole(stages: Stages) -> tuple[float, object]:
         start = perf_counter()
         result = check([corpus], options=CheckOptions(), stages=stages)
@@ -277,9 +288,9 @@ def run(corpus: Path, articles: int) -> dict:
             render_markdown(result), render_json(result)
         return perf_counter() - start, result
 
-    cold = Stages()
+    cold = Measured()
     total_s, result = whole(cold)
-    warm = Stages()
+    warm = Measured()
     cached_total_s, _ = whole(warm)
     texts = [c.text for c in result.claims]
     model = SentenceTransformerEncoder(DEFAULT_MODEL)
@@ -288,7 +299,10 @@ def run(corpus: Path, articles: int) -> dict:
     model.encode(texts)
     encode_s = perf_counter() - start
     for name in cold.seconds:
-        print(f"{name:>8}: cold {cold.seconds[name]:8.2f} s   warm {warm.seconds.get(name, 0):8.2f} s")
+        print(
+            f"{name:>8}: cold {cold.seconds[name]:8.2f} s   warm {warm.seconds.get(name, 0):8.2f} s"
+            f"   peak after cold {cold.peak_mb[name]:6.0f} MB, after warm {warm.peak_mb.get(name, 0):6.0f} MB"
+        )
     print(f"events: {len(result.events)}; groups: {len(result.groups)}; findings: {len(result.discrepancies)}")
     print(f"peak memory: {peak_rss_mb():.0f} MB")
     return {

@@ -143,15 +143,9 @@ def align_claims(claims: list[Claim], vectors: np.ndarray, settings: AlignSettin
     return groups
 
 
-def align_events(
-    claims: list[Claim], vectors: np.ndarray, events: Iterable[tuple[str, ...]], settings: AlignSettings = AlignSettings()
-) -> list[ClaimGroup]:
-    """Groups of linked claims within each event: claims of different events are never compared."""
+def by_event(claims: list[Claim], events: Iterable[tuple[str, ...]]) -> list[list[int]]:
+    """Each event's claim positions, in order: claims of different events are never compared."""
     by_article: dict[str, list[int]] = {}
     for n, claim in enumerate(claims):
         by_article.setdefault(claim.article, []).append(n)
-    groups = []
-    for event in events:
-        index = sorted(n for article in event for n in by_article.get(article, []))
-        groups.extend(align_claims([claims[n] for n in index], vectors[index], settings))
-    return groups
+    return [sorted(n for article in event for n in by_article.get(article, [])) for event in events]

@@ -10,23 +10,29 @@ a complete cache, and a run killed mid-write leaves nothing partial behind.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
 from factcheck.embed import Encoder
 from factcheck.errors import warn
-from factcheck.types import Article, Claim
+from factcheck.types import Claim
+
+T = TypeVar("T")
 
 CACHE_ENV = "FACTCHECK_CACHE_DIR"
-DATABASE = "embeddings.sqlite3"
+DATABASE = "factcheck.sqlite3"
 BUSY_TIMEOUT_MS = 60_000
+TABLES = ("claims", "findings")
+"""What is remembered besides vectors: each article's claims, and each event's groups and findings."""
 CHUNK = 500
 """Keys per `IN (...)` query, well under SQLite's limit on bound parameters."""
 
@@ -96,7 +102,8 @@ def connect(path: Path) -> Iterator[sqlite3.Connection]:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL) WITHOUT ROWID")
-        db.execute("CREATE TABLE IF NOT EXISTS claims (key BLOB PRIMARY KEY, claims BLOB NOT NULL) WITHOUT ROWID")
+        for table in TABLES:
+            db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key BLOB PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID")
         yield db
 
 
@@ -110,30 +117,73 @@ def code_fingerprint() -> bytes:
     return digest.digest()
 
 
-def cached_claims(
-    articles: list[Article], extract: Callable[[Article], list[Claim]], directory: Path | str | None = None
-) -> list[list[Claim]]:
-    """Each article's claims, extracted only for articles whose text or whose extractor changed."""
+def code_key(*parts: bytes) -> bytes:
+    """A key for what the tool computes from `parts`: it changes with the tool's code and knowledge."""
+    digest = hashlib.sha256(code_fingerprint())
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    return digest.digest()
+
+
+def remembered(
+    table: str,
+    keys: list[bytes],
+    compute: Callable[[int], T],
+    directory: Path | str | None = None,
+    track: Callable[[list[int]], Iterable[int]] = iter,
+    claims: Iterable[Claim] = (),
+) -> list[T]:
+    """The stored value of each key, computing (`compute(position)`) and storing only those missing.
+
+    A value may hold `claims` the run already has: they are stored as references and
+    come back as the very same objects, so a remembered result costs no second copy.
+    """
     path = Path(directory or cache_dir()) / DATABASE
-    keys = [hashlib.sha256(code_fingerprint() + f"{a.id}\x00{a.text}".encode()).digest() for a in articles]
+    known = {claim_ref(c): c for c in claims}
     try:
         with connect(path) as db:
-            rows = select(db, "claims", keys)
-    except (OSError, sqlite3.Error) as error:
-        warn(f"claim cache unavailable at {path} ({error}); extracting without it")
-        return [extract(a) for a in articles]
-    found = {key: pickle.loads(blob) for key, blob in rows.items()}
-    fresh = {key: extract(a) for key, a in zip(keys, articles) if key not in found}
+            rows = select(db, table, keys)
+        found = {key: loads(blob, known) for key, blob in rows.items()}
+    except (OSError, sqlite3.Error, pickle.UnpicklingError, KeyError) as error:
+        warn(f"{table} cache unavailable at {path} ({error}); working without it")
+        return [compute(n) for n in track(list(range(len(keys))))]
+    first: dict[bytes, int] = {}
+    for n, key in enumerate(keys):
+        first.setdefault(key, n)
+    fresh: dict[bytes, T] = {}
+    for n in track([n for key, n in first.items() if key not in found]):
+        fresh[keys[n]] = compute(n)
     if fresh:
         try:
             with connect(path) as db, db:
                 db.executemany(
-                    "INSERT OR IGNORE INTO claims (key, claims) VALUES (?, ?)",
-                    [(key, pickle.dumps(claims, protocol=pickle.HIGHEST_PROTOCOL)) for key, claims in fresh.items()],
+                    f"INSERT OR IGNORE INTO {table} (key, value) VALUES (?, ?)",
+                    [(key, dumps(value, known)) for key, value in fresh.items()],
                 )
         except (OSError, sqlite3.Error) as error:
-            warn(f"could not write the claim cache at {path} ({error})")
+            warn(f"could not write the {table} cache at {path} ({error})")
     return [found[key] if key in found else fresh[key] for key in keys]
+
+
+def claim_ref(claim: Claim) -> tuple[str, int, str]:
+    return (claim.article, claim.start, claim.part)
+
+
+def dumps(value: object, known: dict[tuple[str, int, str], Claim]) -> bytes:
+    """`value` pickled, each of the `known` claims in it as a reference to it."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.persistent_id = lambda obj: (
+        claim_ref(obj) if isinstance(obj, Claim) and known.get(claim_ref(obj)) is obj else None
+    )
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
+def loads(blob: bytes, known: dict[tuple[str, int, str], Claim]) -> object:
+    unpickler = pickle.Unpickler(io.BytesIO(blob))
+    unpickler.persistent_load = known.__getitem__
+    return unpickler.load()
 
 
 def lookup(db: sqlite3.Connection, keys: list[bytes]) -> dict[bytes, np.ndarray]:

@@ -5,14 +5,15 @@ The CLI and the tests call `check`; each stage is a function of its own module.
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
-from factcheck.align import AlignSettings, align_events
+from factcheck.align import AlignSettings, align_claims, by_event
 from factcheck.background import mark_background
-from factcheck.cache import CachedEncoder, cached_claims
+from factcheck.cache import CachedEncoder, code_key, remembered
 from factcheck.cluster import cluster_events, lone_notes
 from factcheck.corroboration import agreements, wire_copies
 from factcheck.disjoint import DisjointSets
@@ -24,11 +25,13 @@ from factcheck.progress import Stages
 from factcheck.rules import select_rules
 from factcheck.rules.common import SEVERITIES, RuleContext
 from factcheck.segment import segment
-from factcheck.types import Article, CheckResult, Claim, Discrepancy
+from factcheck.types import Article, CheckResult, Claim, ClaimGroup, Discrepancy
 from factcheck.versions import revisions
 
 KIND_ORDER = ("casualty", "numeric", "event_type", "temporal", "location", "attribution", "other")
 STATUS_ORDER = ("conflict", "explained")
+Compared = tuple[list[ClaimGroup], list[Discrepancy]]
+"""An event's groups of aligned claims, and what the rules found in them."""
 EMBED_BATCH = 1024
 """Texts per call to the encoder: a progress step, large enough to keep the model's batches full."""
 
@@ -63,8 +66,12 @@ def check(
     if draft is not None:
         articles = [a for a in articles if a.path.resolve() != draft.resolve()]
         articles.append(read_article(draft, role="draft"))
-    with stages.stage("extract"):
-        per_article = cached_claims(articles, claims_of) if options.cache else [claims_of(a) for a in articles]
+    track = lambda items: stages.track("extract", items, len(items))  # noqa: E731
+    if options.cache:
+        keys = [code_key(pickle.dumps((a.id, a.text))) for a in articles]
+        per_article = remembered("claims", keys, lambda n: claims_of(articles[n]), track=track)
+    else:
+        per_article = [claims_of(a) for a in track(articles)]
     claims = [claim for article_claims in per_article for claim in article_claims]
     notes = reading_notes(articles, claims)
     if len(articles) < 2:
@@ -72,9 +79,15 @@ def check(
     if encoder is None:
         model = SentenceTransformerEncoder(options.model)
         encoder = CachedEncoder(model) if options.cache else model
-    groups: list = []
     events = [tuple(a.id for a in articles)]
     vectors = np.zeros((0, 0), dtype=np.float32)
+    context = RuleContext(
+        articles={a.id: a for a in articles},
+        default_zone=options.default_zone,
+        paraphrase=options.align.same_text,
+        claims=tuple(claims),
+    )
+    compared: list[Compared] = []
     if len(articles) >= 2 and claims:
         texts = [c.text for c in claims]
         vectors = np.vstack([encoder.encode(list(b)) for b in stages.batches("embed", texts, EMBED_BATCH)])
@@ -82,23 +95,9 @@ def check(
             spoken = {c.article for c in claims}
             events = with_draft(cluster_events([a for a in articles if a.id in spoken], claims, vectors), articles)
         notes.extend(lone_notes(events))
-        groups = align_events(claims, vectors, stages.track("align", events, len(events)), options.align)
-    context = RuleContext(
-        articles={a.id: a for a in articles},
-        default_zone=options.default_zone,
-        paraphrase=options.align.same_text,
-        claims=tuple(claims),
-    )
-    found = order(
-        merge(
-            [
-                d
-                for rule in stages.track("rules", select_rules(list(options.select), list(options.ignore)))
-                for group in groups
-                for d in rule.check(group, context)
-            ]
-        )
-    )
+        compared = compare_events(claims, vectors, events, context, options, encoder.name, stages)
+    groups = [group for event_groups, _ in compared for group in event_groups]
+    found = order(merge([d for _, event_found in compared for d in event_found]))
     same_text = options.align.same_text
     draft_article = next((a for a in articles if a.role == "draft"), None)
     wire = wire_copies(articles, claims, vectors, events) if len(vectors) else []
@@ -118,6 +117,35 @@ def check(
         agreements=tuple(agreements(groups, context.articles, wire, same_text, disputed)),
         wire_copies=tuple(wire),
     )
+
+
+def compare_events(
+    claims: list[Claim],
+    vectors: np.ndarray,
+    events: list[tuple[str, ...]],
+    context: RuleContext,
+    options: CheckOptions,
+    model: str,
+    stages: Stages,
+) -> list[Compared]:
+    """Each event's claims aligned and its groups checked by the rules, remembered per event.
+
+    An event's findings depend only on its articles, the tool and the settings: a
+    rerun after editing one article recomputes that article's events alone.
+    """
+    rules = select_rules(list(options.select), list(options.ignore))
+    indices = by_event(claims, events)
+
+    def compare(n: int) -> Compared:
+        groups = align_claims([claims[k] for k in indices[n]], vectors[indices[n]], options.align)
+        return groups, [d for rule in rules for group in groups for d in rule.check(group, context)]
+
+    track = lambda items: stages.track("compare", items, len(items))  # noqa: E731
+    if not options.cache:
+        return [compare(n) for n in track(list(range(len(events))))]
+    settings = pickle.dumps((model, [r.code for r in rules], options.default_zone, options.align))
+    keys = [code_key(settings, *(pickle.dumps(context.articles[a]) for a in event)) for event in events]
+    return remembered("findings", keys, compare, track=track, claims=claims)
 
 
 def with_draft(events: list[tuple[str, ...]], articles: list[Article]) -> list[tuple[str, ...]]:

@@ -7,11 +7,20 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from factcheck.cache import CACHE_ENV
 from factcheck.ingest import body_spans
 from factcheck.types import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "iraq-syria-strikes-2021"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Tests neither read nor fill the user's cache: every run starts cold, as on a new machine."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_ENV, str(tmp_path_factory.mktemp("cache")))
+        yield
 
 
 @pytest.fixture(scope="session")

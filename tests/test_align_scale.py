@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import factcheck.align as align
-from factcheck.align import AlignSettings, aligned, align_events, link_pairs
+from factcheck.align import AlignSettings, align_claims, aligned, by_event, link_pairs
 from factcheck.types import Claim
 
 
@@ -43,7 +43,7 @@ def test_claims_of_different_events_are_never_grouped() -> None:
     claims, vectors = claims_and_vectors(60, 6)
     events = [("a0", "a2", "a4"), ("a1", "a3"), ("a5",)]
     event_of = {article: n for n, event in enumerate(events) for article in event}
-    groups = align_events(claims, vectors, events)
+    groups = [g for index in by_event(claims, events) for g in align_claims([claims[n] for n in index], vectors[index])]
     assert groups
     for group in groups:
         assert len({event_of[c.article] for c in group.claims}) == 1

@@ -115,20 +115,65 @@ def test_warm_check_loads_no_model_and_imports_no_torch(tmp_path: Path, encoder)
     assert warm.stdout.split() == [str(len(cold.discrepancies)), "False", "False"]
 
 
-def test_claims_are_extracted_once_per_text_and_again_after_an_edit(tmp_path: Path) -> None:
-    from factcheck.cache import cached_claims
+def test_values_are_computed_once_per_key_and_again_for_a_new_key(tmp_path: Path) -> None:
+    from factcheck.cache import code_key, remembered
+
+    calls: list[int] = []
+
+    def compute(n: int) -> str:
+        calls.append(n)
+        return f"value {n}"
+
+    keys = [code_key(b"a"), code_key(b"b"), code_key(b"a")]
+    assert remembered("claims", keys, compute, tmp_path) == ["value 0", "value 1", "value 0"]
+    assert calls == [0, 1]
+    assert remembered("claims", [code_key(b"b"), code_key(b"c")], compute, tmp_path) == ["value 1", "value 1"]
+    assert calls == [0, 1, 1]
+
+
+def test_remembered_values_hold_the_runs_own_claims(tmp_path: Path) -> None:
+    from factcheck.cache import code_key, remembered
     from factcheck.pipeline import claims_of
     from tests.conftest import make_article
 
-    calls: list[str] = []
+    claims = claims_of(make_article("A storm cut power to 40,000 homes on Friday. Schools stayed shut.", id="a"))
+    keys = [code_key(b"event")]
+    remembered("findings", keys, lambda n: [claims[1], claims[0]], tmp_path, claims=claims)
+    again = claims_of(make_article("A storm cut power to 40,000 homes on Friday. Schools stayed shut.", id="a"))
+    (value,) = remembered("findings", keys, lambda n: [], tmp_path, claims=again)
+    assert value[0] is again[1] and value[1] is again[0]
 
-    def counting(article):
-        calls.append(article.id)
-        return claims_of(article)
 
-    first = make_article("A storm cut power to 40,000 homes on Friday.", id="a")
-    edited = make_article("A storm cut power to 60,000 homes on Friday.", id="a")
-    assert cached_claims([first], counting, tmp_path) == cached_claims([first], counting, tmp_path)
-    assert calls == ["a"]
-    (claims,) = cached_claims([edited], counting, tmp_path)
-    assert calls == ["a", "a"] and "60,000" in claims[0].text
+def test_a_rerun_after_an_edit_compares_only_the_edited_event(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encoder
+) -> None:
+    import factcheck.pipeline as pipeline
+
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    stories = {
+        "quake-a.txt": "A magnitude 6.1 earthquake struck near Quito on Monday, killing 12 people.",
+        "quake-b.txt": "A 6.1-magnitude quake hit near Quito on Monday and killed 15 people.",
+        "fire-a.txt": "A wildfire near Perth destroyed 40 homes on Friday, firefighters said.",
+        "fire-b.txt": "Firefighters said the bushfire near Perth burned 90 homes on Friday.",
+    }
+    for name, text in stories.items():
+        (folder / name).write_text(text + "\n")
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    compared: list[tuple[str, ...]] = []
+    align = pipeline.align_claims
+
+    def counting(claims, *rest):
+        compared.append(tuple(sorted({c.article for c in claims})))
+        return align(claims, *rest)
+
+    monkeypatch.setattr(pipeline, "align_claims", counting)
+    options = pipeline.CheckOptions()
+    cold = pipeline.check([folder], options=options, encoder=CachedEncoder(encoder, tmp_path / "cache"))
+    assert len(cold.events) == 2 and len(compared) == 2
+    warm = pipeline.check([folder], options=options, encoder=CachedEncoder(encoder, tmp_path / "cache"))
+    assert warm.discrepancies == cold.discrepancies and warm.groups == cold.groups and len(compared) == 2
+    (folder / "fire-b.txt").write_text(stories["fire-b.txt"].replace("90", "95") + "\n")
+    edited = pipeline.check([folder], options=options, encoder=CachedEncoder(encoder, tmp_path / "cache"))
+    assert compared[2:] == [("fire-a", "fire-b")]
+    assert any("95" in s.claim.text for d in edited.discrepancies for s in d.sides)
