@@ -79,8 +79,8 @@ def test_manifest_outranks_what_the_page_declares(tmp_path: Path) -> None:
 
 def test_claims_and_facts_cite_the_extracted_text(herald) -> None:
     claims = claims_of(herald)
-    assert len(claims) == 7
-    assert {c.paragraph for c in claims} == {2, 3, 4, 5, 6}
+    assert [c.part for c in claims] == ["body"] * 7 + ["heading"]
+    assert {c.paragraph for c in claims} == {1, 2, 3, 4, 5, 6}
     for claim in claims:
         assert herald.text[claim.start : claim.end] == claim.text
         for fact in claim.facts:
