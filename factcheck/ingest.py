@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import charset_normalizer
 import yaml
@@ -128,9 +128,7 @@ def read_article(path: Path, role: str = "source") -> Article:
     text, page = extract_page(path, text) if is_page(path) else (text, {})
     meta, body_start = front_matter(path, text)
     merged = {**page, **manifest_entry(path), **meta}
-    body = body_spans(text, body_start)
-    captions = caption_spans(text, body_start)
-    headings = heading_spans(text, body_start)
+    body, captions, headings = layout(text, body_start)
     title = merged.get("title") or first_headline(text, body_start)
     return Article(
         id=path.stem,
@@ -385,12 +383,42 @@ def footer_start(lines: list[Line], chrome: list[bool]) -> int:
     return len(lines)
 
 
-def body_spans(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
-    """Spans of the lines that are article text: chrome lines and a chrome footer left out."""
+Spans = tuple[tuple[int, int], ...]
+
+
+class Layout(NamedTuple):
+    """Where a file's article text, captions and headings are, each as character spans."""
+
+    body: Spans
+    captions: Spans
+    headings: Spans
+
+
+def layout(text: str, start: int = 0) -> Layout:
+    """A file's lines sorted once into body text (chrome lines and a chrome footer left out),
+    captions (their credit left out) and headings (a markdown marker left out)."""
     lines = lines_of(text, start)
     chrome = [is_chrome(line.text) for line in lines]
     end = footer_start(lines, chrome)
-    return tuple((line.start, line.end) for line, junk in zip(lines[:end], chrome) if not junk)
+    body = tuple((line.start, line.end) for line, junk in zip(lines[:end], chrome) if not junk)
+    _, markdown, _, _ = heading_cues()
+    headings = []
+    for line, junk in zip(lines[:end], chrome):
+        if junk and is_heading(line.text):
+            marker = markdown.match(line.text)
+            headings.append((line.start + (marker.end() if marker else 0), line.end))
+    captions = []
+    for line in lines:
+        if caption_patterns().search(" ".join(line.text.split())):
+            credit = CREDIT.search(line.text)
+            caption_end = line.start + credit.start() if credit else line.end
+            if caption_end > line.start:
+                captions.append((line.start, caption_end))
+    return Layout(body, tuple(captions), tuple(headings))
+
+
+def body_spans(text: str, start: int = 0) -> Spans:
+    return layout(text, start).body
 
 
 @cache
@@ -428,17 +456,8 @@ def is_heading(line: str) -> bool:
     )
 
 
-def heading_spans(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
-    """Spans of the headline and subheadings, a markdown marker left out; none inside a chrome footer."""
-    lines = lines_of(text, start)
-    _, markdown, _, _ = heading_cues()
-    chrome = [is_chrome(line.text) for line in lines]
-    spans = []
-    for line in lines[: footer_start(lines, chrome)]:
-        if is_heading(line.text):
-            marker = markdown.match(line.text)
-            spans.append((line.start + (marker.end() if marker else 0), line.end))
-    return tuple(spans)
+def heading_spans(text: str, start: int = 0) -> Spans:
+    return layout(text, start).headings
 
 
 @cache
@@ -449,17 +468,8 @@ def caption_patterns() -> re.Pattern[str]:
 CREDIT = re.compile(r"\s*\([^()]*\)\s*$")
 
 
-def caption_spans(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
-    """Spans of caption lines, their trailing credit left out."""
-    spans = []
-    for line in lines_of(text, start):
-        flat = " ".join(line.text.split())
-        if caption_patterns().search(flat):
-            credit = CREDIT.search(line.text)
-            end = line.start + credit.start() if credit else line.end
-            if end > line.start:
-                spans.append((line.start, end))
-    return tuple(spans)
+def caption_spans(text: str, start: int = 0) -> Spans:
+    return layout(text, start).captions
 
 
 def first_headline(text: str, start: int) -> str | None:
