@@ -79,19 +79,21 @@ def profile(articles: list[Article], claims: list[Claim], vectors: np.ndarray) -
     national = np.zeros((len(articles), max(len(countries), 1)), dtype=np.float32)
     for row, column, is_country in marks:
         (national if is_country else named)[row, column] = 1
-    days = np.array([a.published.timestamp() / 86400 if a.published else np.nan for a in articles])
+    days = np.array([a.published.timestamp() / 86400 if a.published else np.nan for a in articles], dtype=np.float32)
     return Profiles(sums / np.where(norms == 0, 1, norms), named, national, days)
 
 
-def similarity_rows(rows: slice | np.ndarray, p: Profiles, settings: ClusterSettings) -> np.ndarray:
-    """Rows of the article similarity matrix: cosine, plus a shared place, minus another country or time."""
-    score = p.unit[rows] @ p.unit.T
-    score += settings.shared_place * ((p.named[rows] @ p.named.T) > 0)
+def similarity(rows: slice | np.ndarray, columns: slice | np.ndarray, p: Profiles, settings: ClusterSettings) -> np.ndarray:
+    """A block of the article similarity matrix: cosine, plus a shared place, minus another country or time."""
+    score = p.unit[rows] @ p.unit[columns].T
+    score += settings.shared_place * ((p.named[rows] @ p.named[columns].T) > 0)
     has_country = p.national.any(axis=1)
-    abroad = ((p.national[rows] @ p.national.T) == 0) & has_country[rows, None] & has_country[None, :]
+    abroad = (p.national[rows] @ p.national[columns].T) == 0
+    abroad &= has_country[rows, None] & has_country[None, columns]
+    score -= settings.other_country * abroad
     with np.errstate(invalid="ignore"):
-        later = np.abs(p.days[rows, None] - p.days[None, :]) > settings.days_apart
-    return score - settings.other_country * abroad - settings.other_time * later
+        score -= settings.other_time * (np.abs(p.days[rows, None] - p.days[None, columns]) > settings.days_apart)
+    return score
 
 
 def cluster_events(
@@ -103,7 +105,7 @@ def cluster_events(
     profiles = profile(articles, claims, vectors)
     sets = DisjointSets(len(articles))
     for start in range(0, len(articles), BLOCK):
-        block = similarity_rows(slice(start, start + BLOCK), profiles, settings)
+        block = similarity(slice(start, start + BLOCK), slice(None), profiles, settings)
         for i, j in zip(*np.nonzero(block >= settings.same_event)):
             sets.union(start + int(i), int(j))
     components: dict[int, list[int]] = {}
@@ -123,8 +125,9 @@ def split_by_average_linkage(members: list[int], profiles: Profiles, settings: C
     from scipy.spatial.distance import squareform
 
     index = np.array(members)
-    score = similarity_rows(index, profiles, settings)[:, index]
-    distance = np.clip(1 + settings.shared_place - score, 0, None)
+    distance = similarity(index, index, profiles, settings)
+    np.subtract(1 + settings.shared_place, distance, out=distance)
+    np.clip(distance, 0, None, out=distance)
     np.fill_diagonal(distance, 0)
     labels = fcluster(
         linkage(squareform(distance, checks=False), method="average"),
@@ -138,5 +141,5 @@ def split_by_average_linkage(members: list[int], profiles: Profiles, settings: C
 
 
 def lone_notes(events: list[tuple[str, ...]]) -> list[str]:
-    """A note for each article that is the only report of its event."""
-    return [f"{event[0]} is the only report of its event: nothing to compare with." for event in events if len(event) == 1]
+    """A note for each article that is the only report of its event (its headings and captions are still checked)."""
+    return [f"{event[0]} is the only report of its event: no other report to compare it with." for event in events if len(event) == 1]

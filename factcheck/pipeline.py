@@ -75,7 +75,7 @@ def check(
     claims = [claim for article_claims in per_article for claim in article_claims]
     notes = reading_notes(articles, claims)
     if len(articles) < 2:
-        notes.append("Only one article was given: there is nothing to compare it with.")
+        notes.append("Only one article was given: there is no other report to compare it with.")
     if encoder is None:
         model = SentenceTransformerEncoder(options.model)
         encoder = CachedEncoder(model) if options.cache else model
@@ -88,7 +88,7 @@ def check(
         claims=tuple(claims),
     )
     compared: list[Compared] = []
-    if len(articles) >= 2 and claims:
+    if claims and (len(articles) >= 2 or any(c.part != "body" for c in claims)):
         texts = [c.text for c in claims]
         vectors = np.vstack([encoder.encode(list(b)) for b in stages.batches("embed", texts, EMBED_BATCH)])
         with stages.stage("cluster"):

@@ -61,7 +61,7 @@ def test_a_single_article_is_not_an_error(tmp_path: Path) -> None:
     (tmp_path / "only.txt").write_text("A landslide buried 12 homes on Tuesday, police said.\n", encoding="utf-8")
     result = run("check", str(tmp_path), "--no-cache")
     assert result.returncode == 0
-    assert "nothing to compare" in result.stdout
+    assert "no other report to compare" in result.stdout
 
 
 def test_fail_on_sets_the_exit_code(tmp_path: Path) -> None:

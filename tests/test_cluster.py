@@ -74,7 +74,7 @@ def test_clustering_is_deterministic_and_keeps_article_order() -> None:
 
 
 def test_a_lone_report_says_it_has_nothing_to_compare_with() -> None:
-    assert lone_notes([("a", "b"), ("c",)]) == ["c is the only report of its event: nothing to compare with."]
+    assert lone_notes([("a", "b"), ("c",)]) == ["c is the only report of its event: no other report to compare it with."]
 
 
 FLOOD = [
@@ -106,6 +106,6 @@ def test_a_mixed_folder_is_checked_event_by_event(tmp_path: Path, encoder) -> No
         (tmp_path / f"{name}.txt").write_text(text + "\n")
     result = check([tmp_path], encoder=encoder)
     assert sorted(result.events) == [("ferry1", "ferry2"), ("fire1",), ("flood1", "flood2")]
-    assert any("fire1" in note and "nothing to compare with" in note for note in result.notes)
+    assert any("fire1" in note and "no other report to compare it with" in note for note in result.notes)
     for group in result.groups:
         assert len({c.article.rstrip("12") for c in group.claims}) == 1

@@ -109,3 +109,17 @@ def test_a_caption_that_contradicts_its_own_story_is_found(tmp_path: Path, encod
     assert inside and inside[0].kind == "temporal" and inside[0].status == "conflict"
     assert {s.claim.part for s in inside[0].sides} == {"body", "caption"}
     assert not [d for d in result.discrepancies if d.between == "outlets" and any(s.claim.part == "caption" for s in d.sides)]
+
+
+def test_a_lone_articles_headline_is_still_checked_against_its_text(tmp_path: Path, encoder) -> None:
+    write(
+        tmp_path,
+        "ferry.md",
+        "Ferry capsizes in storm, no one hurt\n\n"
+        "Six passengers were injured when a ferry capsized in a storm off the island on Friday, the coast guard said.\n",
+        outlet="Island Times",
+    )
+    result = check([tmp_path], encoder=encoder)
+    (finding,) = [d for d in result.discrepancies if d.between == "article"]
+    assert finding.kind == "casualty" and {s.claim.part for s in finding.sides} == {"body", "heading"}
+    assert any("no other report" in note for note in result.notes)
