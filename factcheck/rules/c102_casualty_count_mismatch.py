@@ -7,18 +7,20 @@ least 19" is an update); between two versions of one story a changed toll is
 reported as a revision; when one known source (the same ministry, the same police
 chief) gave both figures at different times (two publication times, two versions),
 the finding is `explained` as that source's update. A toll of a follow-on event (an aftershock) is not compared
-with the main event's.
+with the main event's. Inside one article, the body's stated "at least N" is read
+as N against its own headline or caption, which may round it down but not raise it.
 
 Why an editor cares: a death toll is the figure every outlet is compared on.
 
 Example: "Seven miners were killed" against "Twelve miners were killed":
-conflict. "At least 8 dead" against "at least 19 dead": not flagged.
+conflict. "At least 8 dead" against "at least 19 dead": not flagged. A headline
+"Bridge collapse kills 40" over "at least 14 people were killed": conflict.
 """
 
 from __future__ import annotations
 
 from factcheck.extract.casualties import GENERIC_GROUPS, same_group
-from factcheck.rules.common import RuleContext, discrepancy, linked_pairs, update_by_one_source
+from factcheck.rules.common import RuleContext, as_read_against, discrepancy, linked_pairs, update_by_one_source
 from factcheck.rules.occurrence import separate_occurrences
 from factcheck.types import Casualty, Claim, ClaimGroup, Discrepancy, Interval
 
@@ -34,6 +36,10 @@ def comparable(x: Casualty, y: Casualty) -> bool:
     return x.outcome == y.outcome and same_group(x.group, y.group)
 
 
+def disjoint(x: Casualty, y: Casualty) -> bool:
+    return not Interval(x.low, x.high).overlaps(Interval(y.low, y.high))
+
+
 def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
     found = []
     for a, b, _ in linked_pairs(group):
@@ -41,7 +47,7 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
             continue
         for x in filter(counted, a.of_type(Casualty)):
             for y in filter(counted, b.of_type(Casualty)):
-                if comparable(x, y) and not Interval(x.low, x.high).overlaps(Interval(y.low, y.high)):
+                if comparable(x, y) and disjoint(as_read_against(x, a, b), as_read_against(y, b, a)):
                     found.append(finding(a, x, b, y, context))
     return found
 

@@ -3,16 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from typing import TypeVar
 
 from factcheck.extract.events import happenings
 from factcheck.extract.locative import locating
 from factcheck.names import identifiable, same_person
 from factcheck.timeline import zone_for_places
-from factcheck.types import Article, Attribution, Claim, ClaimGroup, Discrepancy, EventType, Fact, Place, Side
+from factcheck.types import (
+    Article,
+    Attribution,
+    Casualty,
+    Claim,
+    ClaimGroup,
+    Discrepancy,
+    EventType,
+    Fact,
+    Place,
+    Quantity,
+    Side,
+)
 
 SEVERITIES = ("high", "medium", "low")
+SUMMARIES = ("heading", "caption")
+"""Parts of an article that sum up its own body, and are checked against it only."""
+
+Figure = TypeVar("Figure", Quantity, Casualty)
 
 
 @dataclass(frozen=True)
@@ -78,6 +95,30 @@ def discrepancy(
         explanation=explanation,
         sides=tuple(Side(claim=claim, fact=fact, value=value) for claim, fact, value in sides),
     )
+
+
+def summarizes(summary: Claim, body: Claim) -> bool:
+    """Whether `summary` is a heading or caption of the article `body` is the text of."""
+    return summary.article == body.article and summary.part in SUMMARIES and body.part == "body"
+
+
+def as_read_against(figure: Figure, claim: Claim, other: Claim) -> Figure:
+    """`figure` (of `claim`) as it is compared with `other`.
+
+    Inside one article, a body's stated open lower bound ("at least 14 were killed")
+    is the article's own best figure: its headline or caption may round it down or
+    hedge it ("at least 10 dead"), not claim more ("kills 40"). So against its own
+    heading or caption, the body's "at least N" (or "more than N") is read as N.
+    Anywhere else, and for a vague amount ("dozens"), an open side stays open.
+    """
+    if figure.low is None or figure.high is not None or not summarizes(other, claim):
+        return figure
+    stated = [figure] if isinstance(figure, Quantity) else [
+        q for q in claim.of_type(Quantity) if figure.start <= q.start and q.end <= figure.end and q.low == figure.low
+    ]
+    if any(q.modifier == "vague" for q in stated):
+        return figure
+    return replace(figure, high=figure.low)
 
 
 def related(x: EventType, y: EventType) -> bool:

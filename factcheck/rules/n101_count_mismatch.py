@@ -8,6 +8,8 @@ anything above 3,000; "at least 12" has no upper end). When the places counted
 differ (one source counts one country, the other two), the finding says so and
 is ranked lower. Two figures one known source gave at different times (two
 publication times, two versions) are that source's update (`explained`).
+Inside one article, the body's stated "at least N" is read as N against its own
+headline or caption: a headline may round the body's figure down, not raise it.
 
 Why an editor cares: a wrong figure is the most quoted and most corrected error
 in news; two outlets that disagree on it mean at least one is wrong, or they
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 from factcheck.background import dating
 from factcheck.extract.quantities import intervals_conflict
-from factcheck.rules.common import RuleContext, discrepancy, linked_pairs, update_by_one_source
+from factcheck.rules.common import RuleContext, as_read_against, discrepancy, linked_pairs, update_by_one_source
 from factcheck.types import Casualty, Claim, ClaimGroup, Discrepancy, Quantity
 
 MEASURES = ("quantity.measure", "quantity.money", "quantity.implied")
@@ -55,7 +57,7 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
             continue
         for qa in counts(a):
             for qb in counts(b):
-                if comparable(qa, qb) and intervals_conflict(qa, qb):
+                if comparable(qa, qb) and intervals_conflict(as_read_against(qa, a, b), as_read_against(qb, b, a)):
                     found.append(finding(a, qa, b, qb, context))
     return found
 
