@@ -300,3 +300,31 @@ def test_heading_spans_round_trip_and_never_overlap_the_body(text: str) -> None:
         piece = text[start:end]
         assert piece and piece == piece.strip()
         assert not any(s < end and start < e for s, e in body)
+
+
+def test_a_finding_inside_one_article_names_the_headline_and_the_text_not_the_outlet_twice(tmp_path: Path) -> None:
+    text = "Quake kills 40 in mountain towns\n\nAn earthquake struck the mountain towns on Friday, killing 14 people, officials said.\n"
+    (found,) = [d for d in heading_findings(tmp_path, text) if d.status == "conflict"]
+    assert found.explanation.startswith("Its text says “killing 14 people”, its headline says “kills 40”")
+
+
+def test_a_later_heading_is_a_subheading_and_a_caption_a_caption_when_sides_are_named() -> None:
+    text = (
+        "Stampede at stadium leaves 18 dead\n\n"
+        "Eighteen people died in a crush at the stadium gates on Saturday, police said.\n\n"
+        "Gates were locked, fans say\n\n"
+        "Several fans said the gates had been locked before kick-off.\n\n"
+        "Fans queue at the gates on Saturday. (Photo: Lee Park / Daily Wire)\n"
+    )
+    article = make_article(text, outlet="Valley Courier", captions=caption_spans(text), headings=heading_spans(text))
+    other = make_article("Eighteen people died in the crush, officials said.\n", id="b", outlet="Wire")
+    claims = {c.text: c for c in segment(article) + segment(other)}
+    context = RuleContext(articles={article.id: article, other.id: other})
+    lead = claims["Eighteen people died in a crush at the stadium gates on Saturday, police said."]
+    later = claims["Several fans said the gates had been locked before kick-off."]
+    headline, subheading = claims["Stampede at stadium leaves 18 dead"], claims["Gates were locked, fans say"]
+    caption = next(c for c in claims.values() if c.part == "caption")
+    assert context.name_sides(headline, lead) == ("Its headline", "its text")
+    assert context.name_sides(later, subheading) == ("Its text", "a subheading")
+    assert context.name_sides(caption, lead) == ("A caption", "its text")
+    assert context.name_sides(lead, claims["Eighteen people died in the crush, officials said."]) == ("Valley Courier", "Wire")

@@ -77,7 +77,7 @@ RULES: dict[str, Rule] = {
 
 def select_rules(select: list[str] | None = None, ignore: list[str] | None = None) -> list[Rule]:
     """Rules whose code or kind letter is selected and not ignored (codes or letters)."""
-    picked = lambda rule, prefixes: any(rule.code.startswith(p.strip().upper()) for p in prefixes)  # noqa: E731
+    picked = lambda rule, prefixes: any(rule.code.startswith(p.strip().upper()) for p in prefixes)
     return [
         rule
         for rule in RULES.values()

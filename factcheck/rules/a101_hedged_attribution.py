@@ -30,6 +30,7 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
         for x, y in ((a, b), (b, a)):
             hedged = [t for t in x.of_type(Attribution) if t.hedged]
             if hedged and not y.of_type(Attribution):
+                name_x, name_y = context.name_sides(x, y)
                 found.append(
                     discrepancy(
                         CODE,
@@ -38,8 +39,8 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
                         severity="low",
                         topic=f"who says it: {hedged[0].speaker}",
                         explanation=(
-                            f"{context.outlet(x)} attributes this to {hedged[0].speaker} and flags it as unverified "
-                            f"(“{hedged[0].text}”); {context.outlet(y)} states it as fact."
+                            f"{name_x} attributes this to {hedged[0].speaker} and flags it as unverified "
+                            f"(“{hedged[0].text}”); {name_y} states it as fact."
                         ),
                         sides=[(x, hedged[0], hedged[0].text), (y, None, "stated as fact")],
                         context=context,

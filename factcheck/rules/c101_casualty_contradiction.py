@@ -62,7 +62,8 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
 
 
 def finding(x: Claim, report: Casualty, y: Claim, denial: Casualty, context: RuleContext) -> Discrepancy:
-    explanation = f"{context.outlet(x)} reports “{report.text}”; {context.outlet(y)} says “{denial.text}”."
+    name_x, name_y = context.name_sides(x, y)
+    explanation = f"{name_x} reports “{report.text}”; {name_y} says “{denial.text}”."
     if denial.polarity == "absent_report":
         explanation += (
             " A report that no casualties were known yet may predate the other account; "

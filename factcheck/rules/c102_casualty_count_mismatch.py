@@ -53,7 +53,8 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
 
 
 def finding(a: Claim, x: Casualty, b: Claim, y: Casualty, context: RuleContext) -> Discrepancy:
-    said = f"{context.outlet(a)} says “{x.text}”, {context.outlet(b)} says “{y.text}”"
+    name_a, name_b = context.name_sides(a, b)
+    said = f"{name_a} says “{x.text}”, {name_b} says “{y.text}”"
     speaker = update_by_one_source(a, b, context)
     if speaker:
         status, severity = "explained", "low"

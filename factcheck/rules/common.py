@@ -52,8 +52,25 @@ class RuleContext:
                 leads.setdefault(claim.article, []).append(claim)
         return {article: tuple(claims) for article, claims in leads.items()}
 
-    def outlet(self, claim: Claim) -> str:
-        return self.articles[claim.article].outlet
+    def name_sides(self, a: Claim, b: Claim) -> tuple[str, str]:
+        """What an explanation, which opens with the first, calls two sides: their outlets, or
+        inside one article their parts ("Its headline says …, its text says …"), since
+        "Valley Courier says …, Valley Courier says …" tells an editor nothing."""
+        if a.article != b.article:
+            return self.articles[a.article].outlet, self.articles[b.article].outlet
+        first, second = self.part_name(a), self.part_name(b)
+        return first[0].upper() + first[1:], second
+
+    def part_name(self, claim: Claim) -> str:
+        """ "its headline" (a heading on the article's first line), "a subheading", "a caption" or "its text"."""
+        if claim.part == "caption":
+            return "a caption"
+        if claim.part != "heading":
+            return "its text"
+        article = self.articles[claim.article]
+        start, end = article.headings[0]
+        first = not any(s < start for s, _ in (*article.body, *article.captions))
+        return "its headline" if first and start <= claim.start < end else "a subheading"
 
 
 def linked_pairs(group: ClaimGroup) -> Iterator[tuple[Claim, Claim, float]]:

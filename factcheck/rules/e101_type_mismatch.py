@@ -98,7 +98,8 @@ def indefinite(noun: str) -> str:
 
 
 def finding(a: Claim, x: EventType, b: Claim, y: EventType, context: RuleContext) -> Discrepancy:
-    name = lambda t: t.label.replace("_", " ")  # noqa: E731
+    name = lambda t: t.label.replace("_", " ")
+    name_a, name_b = context.name_sides(a, b)
     return discrepancy(
         CODE,
         "event_type",
@@ -106,7 +107,7 @@ def finding(a: Claim, x: EventType, b: Claim, y: EventType, context: RuleContext
         severity="high",
         topic=f"{x.category} type: {name(x)} or {name(y)}",
         explanation=(
-            f"{context.outlet(a)} says “{x.text}”, {context.outlet(b)} says “{y.text}”, in otherwise matching "
+            f"{name_a} says “{x.text}”, {name_b} says “{y.text}”, in otherwise matching "
             f"accounts: {indefinite(name(x))} and {indefinite(name(y))} are different things."
         ),
         sides=[(a, x, x.text), (b, y, y.text)],

@@ -58,6 +58,7 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
 
 
 def finding(a: Claim, x: Thing, b: Claim, y: Thing, context: RuleContext) -> Discrepancy:
+    name_a, name_b = context.name_sides(a, b)
     return discrepancy(
         CODE,
         "event_type",
@@ -65,7 +66,7 @@ def finding(a: Claim, x: Thing, b: Claim, y: Thing, context: RuleContext) -> Dis
         severity="high",
         topic=f"which {x.kind}: {x.text} or {y.text}",
         explanation=(
-            f"{context.outlet(a)} names the {x.kind} “{x.text}”, {context.outlet(b)} “{y.text}”, in otherwise "
+            f"{name_a} names the {x.kind} “{x.text}”, {name_b} “{y.text}”, in otherwise "
             "matching accounts: the names are not one name written two ways."
         ),
         sides=[(a, x, x.text), (b, y, y.text)],

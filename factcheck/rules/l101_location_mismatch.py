@@ -40,6 +40,7 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
         ta, tb = cities(a), cities(b)
         if (ca and cb and not ca & cb) or (ta and tb and not ta & tb):
             pa, pb = located(a), located(b)
+            name_a, name_b = context.name_sides(a, b)
             found.append(
                 discrepancy(
                     CODE,
@@ -48,8 +49,8 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
                     severity="medium",
                     topic="where it happened",
                     explanation=(
-                        f"{context.outlet(a)} names {', '.join(p.text for p in pa)}; "
-                        f"{context.outlet(b)} names {', '.join(p.text for p in pb)}, in otherwise matching accounts."
+                        f"{name_a} names {', '.join(p.text for p in pa)}; "
+                        f"{name_b} names {', '.join(p.text for p in pb)}, in otherwise matching accounts."
                     ),
                     sides=[(a, pa[0], ", ".join(p.text for p in pa)), (b, pb[0], ", ".join(p.text for p in pb))],
                     context=context,

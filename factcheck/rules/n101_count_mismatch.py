@@ -66,7 +66,8 @@ def finding(a: Claim, qa: Quantity, b: Claim, qb: Quantity, context: RuleContext
     same_scope = set(qa.scope) == set(qb.scope)
     measured = qa.rule in MEASURES
     topic = qa.unit if measured else f"number of {qa.unit}" + ("" if qa.unit.endswith("s") else "s")
-    said = f"{context.outlet(a)} says “{qa.text}”, {context.outlet(b)} says “{qb.text}”"
+    name_a, name_b = context.name_sides(a, b)
+    said = f"{name_a} says “{qa.text}”, {name_b} says “{qb.text}”"
     speaker = update_by_one_source(a, b, context)
     status, severity = "conflict", "high" if same_scope else "medium"
     if speaker:

@@ -46,7 +46,8 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
 
 def finding(a: Claim, ta: TimeRef, b: Claim, tb: TimeRef, event: str, verdicts: dict, context: RuleContext) -> Discrepancy:
     day_a, day_b = WEEKDAYS[ta.weekday], WEEKDAYS[tb.weekday]
-    said = f"{context.outlet(a)} says {day_a} (“{ta.text}”), {context.outlet(b)} says {day_b} (“{tb.text}”). "
+    name_a, name_b = context.name_sides(a, b)
+    said = f"{name_a} says {day_a} (“{ta.text}”), {name_b} says {day_b} (“{tb.text}”). "
     explaining = [zones for zones, verdict in verdicts.items() if verdict == "zone"]
     status, severity = "explained", "low"
     if explaining and explaining[0][0] == explaining[0][1]:

@@ -31,6 +31,7 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
         event = shared_event(a, b)
         if event is None or score < context.paraphrase:
             continue
+        name_a, name_b = context.name_sides(a, b)
         for ta in dates(a):
             for tb in dates(b):
                 if not compatible_dates(ta, tb):
@@ -42,7 +43,7 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
                             severity="high",
                             topic=f"date of the {event.replace('_', ' ')}",
                             explanation=(
-                                f"{context.outlet(a)} dates it “{ta.text}”, {context.outlet(b)} “{tb.text}”: "
+                                f"{name_a} dates it “{ta.text}”, {name_b} “{tb.text}”: "
                                 "the dates do not overlap at any precision."
                             ),
                             sides=[(a, ta, ta.text), (b, tb, tb.text)],

@@ -42,7 +42,8 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
 
 
 def finding(a: Claim, ta: TimeRef, b: Claim, tb: TimeRef, event: str, verdicts: dict, context: RuleContext) -> Discrepancy:
-    said = f"{context.outlet(a)} says “{ta.text}”, {context.outlet(b)} says “{tb.text}”. "
+    name_a, name_b = context.name_sides(a, b)
+    said = f"{name_a} says “{ta.text}”, {name_b} says “{tb.text}”. "
     explaining = [zones for zones, verdict in verdicts.items() if verdict == "zone"]
     if explaining:
         za, zb = explaining[0]
