@@ -173,7 +173,7 @@ class Claim:
     """Position of the sentence in its article, from 0."""
     facts: tuple[Fact, ...] = ()
     part: str = "body"
-    """`body`, or `caption` for a photo or video caption."""
+    """`body`, `caption` for a photo or video caption, or `heading` for the headline or a subheading."""
     background: bool = False
     """Speaks of an earlier event (dated by month or year, or "last year"), not the one reported."""
 
