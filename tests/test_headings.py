@@ -185,6 +185,11 @@ CONTRADICTING = [
         "casualty",
         id="headline-counts-swapped",
     ),
+    pytest.param(
+        "One dead as bus overturns on highway\n\nA bus overturned on the highway on Saturday, killing three people, police said.\n",
+        "casualty",
+        id="headline-one-dead-against-three",
+    ),
 ]
 
 
@@ -201,6 +206,8 @@ SUMMARIZING = [
     pytest.param("Dozens hurt as train derails\n\nA passenger train left the tracks on Sunday, and 34 people were injured, the operator said.\n", id="dozens"),
     pytest.param("Flood death toll climbs to 57\n\nA total of 57 people have died in the floods, the disaster agency said.\n", id="same-toll"),
     pytest.param("Landslide kills 9 in hill village\n\nNine villagers were killed when the hillside gave way on Thursday, officials said.\n", id="present-for-past"),
+    pytest.param("Scores hurt as stands collapse\n\nAt least 60 people were injured when the stands gave way, officials said.\n", id="scores"),
+    pytest.param("One dead, four hurt as bus overturns\n\nA bus overturned on Saturday, killing one person and injuring four, police said.\n", id="one-dead"),
     pytest.param("12 dead as ferry sinks off island\n\nA ferry capsized off the island on Saturday, and 12 people died, the coast guard said.\n", id="dead-as"),
 ]
 

@@ -59,6 +59,8 @@ class _Cues:
     speaker_cue: re.Pattern[str]
     speaker_type: dict[str, str]
     speaker_words: frozenset[str]
+    not_speaker_openers: frozenset[str]
+    not_speaker_heads: frozenset[str]
 
 
 def _alt(phrases: list[str]) -> str:
@@ -89,6 +91,8 @@ def _cues() -> _Cues:
         speaker_cue=phrase_pattern(types),
         speaker_type=types,
         speaker_words=frozenset(w for p in [*types, *t["other_speakers"]] for w in phrase_key(p.lower()).split(" ")),
+        not_speaker_openers=frozenset(t["not_speakers"]["openers"]),
+        not_speaker_heads=frozenset(t["not_speakers"]["heads"]),
     )
 
 
@@ -128,7 +132,10 @@ def _plausible(words: list[str], cues: _Cues) -> bool:
     """A speaker ends in a name, pronoun, source word or plural, or its head names a source.
 
     "a source familiar with the operation" passes on its head, "a source familiar".
+    A negation or a noun of harm is no source, plural or not: "No injuries reported".
     """
+    if words[0].lower() in cues.not_speaker_openers or words[-1].lower() in cues.not_speaker_heads:
+        return False
     head = words[: next((i for i, w in enumerate(words) if w in _HEAD_END), len(words))]
     return _speakerish(words[-1], cues) or words[-1].endswith("s") or any(w.lower() in cues.speaker_words for w in head)
 

@@ -135,6 +135,12 @@ class _Grammar:
             rf"({_alternation(self.vague_fixed)})(?:\s+({_alternation(scale_words)})s?)?(?!\w)", re.IGNORECASE
         )
         self.of_after = re.compile(r"\s+of(?!\w)", re.IGNORECASE)
+        alone = numbers["alone"]
+        self.alone_before = re.compile(
+            rf"\s+(?:{_alternation(alone['auxiliaries'])}\s+)?{_alternation(alone['before'])}(?!\w)", re.IGNORECASE
+        )
+        self.alone_after = re.compile(rf"(?<!\w){_alternation(alone['after'])}\s+\Z", re.IGNORECASE)
+        self.pronoun_before = re.compile(rf"(?<![\w{_HYPHEN}]){_alternation(alone['pronoun_markers'])}\s+\Z", re.I)
         self.ordinal = re.compile(
             rf"(?:({_alternation(self.ordinals)})|(\d+)(?:{_alternation(shapes['ordinal_suffixes'])}))"
             rf"(?:[{_HYPHEN}][A-Za-z]+est)?(?![\w])",
@@ -228,11 +234,11 @@ def _is_conversion(text: str, q: Quantity, before: list[Quantity], g: _Grammar) 
 
 def _read_quantity(text: str, start: int, g: _Grammar) -> tuple[Quantity | None, int]:
     """The quantity that starts at a candidate, and where scanning resumes."""
-    if (m := g.vague_fixed_re.match(text, start)) and _of_follows_if_needed(text, m.group(1), m.end(), g):
+    if (m := g.vague_fixed_re.match(text, start)) and _of_follows_if_needed(text, m.group(1), start, m.end(), g):
         return _vague(text, start, m.end(), *_fixed_bounds(m, g), g)
     if m := g.vague_plural.match(text, start):
         words = g.vague_chain_word.findall(m.group())
-        if _of_follows_if_needed(text, words[-1], m.end(), g):
+        if _of_follows_if_needed(text, words[-1], start, m.end(), g):
             low = 2.0
             for w in words:
                 low *= g.vague_plurals[w.lower()]
@@ -252,9 +258,15 @@ def _fixed_bounds(m: re.Match[str], g: _Grammar) -> tuple[float, float | None]:
     return low * scale, (high * scale if high else None)
 
 
-def _of_follows_if_needed(text: str, phrase: str, end: int, g: _Grammar) -> bool:
-    """ "scores" counts only as "scores of"; "test scores" is no amount."""
-    return _squash(phrase) not in g.needs_of or bool(g.of_after.match(text, end))
+def _of_follows_if_needed(text: str, phrase: str, start: int, end: int, g: _Grammar) -> bool:
+    """ "scores" counts only as "scores of" or alone in a report of harm; "test scores" is no amount."""
+    return _squash(phrase) not in g.needs_of or bool(g.of_after.match(text, end)) or _stands_alone(text, start, end, g)
+
+
+def _stands_alone(text: str, start: int, end: int, g: _Grammar) -> bool:
+    """A count with no noun where a report of harm puts one: "One dead", "kills scores"; never "no one"."""
+    harm = g.alone_before.match(text, end) or _before(g.alone_after, text, start)
+    return bool(harm) and not _before(g.pronoun_before, text, start)
 
 
 def _vague(text: str, start: int, end: int, low: float, high: float | None, g: _Grammar) -> tuple[Quantity, int]:
@@ -565,11 +577,12 @@ def _is_date(text: str, start: int, digits_start: int, digits_end: int, g: _Gram
 
 
 def _needs_noun(text: str, first: _Reading, g: _Grammar) -> bool:
-    """Bare numbers that are years, labels ("Boeing 737") or the pronoun "one" count only with a noun."""
+    """Bare numbers that are years, labels ("Boeing 737") or the pronoun "one" count only with a noun
+    (or, "one", alone in a report of harm)."""
     if _is_year(text, first, g):
         return True
     if first.words:
-        return first.value == 1 and first.scale == 1
+        return first.value == 1 and first.scale == 1 and not _stands_alone(text, first.start, first.end, g)
     label = _before(g.label_before, text, first.start)
     return bool(label) and not _is_common(label.group(1), g)
 
