@@ -84,15 +84,24 @@ def profile(articles: list[Article], claims: list[Claim], vectors: np.ndarray) -
 
 
 def similarity(rows: slice | np.ndarray, columns: slice | np.ndarray, p: Profiles, settings: ClusterSettings) -> np.ndarray:
-    """A block of the article similarity matrix: cosine, plus a shared place, minus another country or time."""
+    """A block of the article similarity matrix: cosine, plus a shared place, minus another country or time.
+
+    Built in place in one scratch matrix: a block may span a large event's every article."""
     score = p.unit[rows] @ p.unit[columns].T
-    score += settings.shared_place * ((p.named[rows] @ p.named[columns].T) > 0)
+    scratch = p.named[rows] @ p.named[columns].T
+    np.minimum(scratch, 1, out=scratch)
+    scratch *= settings.shared_place
+    score += scratch
     has_country = p.national.any(axis=1)
-    abroad = (p.national[rows] @ p.national[columns].T) == 0
-    abroad &= has_country[rows, None] & has_country[None, columns]
-    score -= settings.other_country * abroad
+    np.matmul(p.national[rows], p.national[columns].T, out=scratch)
+    apart = scratch == 0
+    apart &= has_country[rows, None]
+    apart &= has_country[None, columns]
+    score -= np.multiply(apart, settings.other_country, out=scratch)
+    np.subtract(p.days[rows, None], p.days[None, columns], out=scratch)
     with np.errstate(invalid="ignore"):
-        score -= settings.other_time * (np.abs(p.days[rows, None] - p.days[None, columns]) > settings.days_apart)
+        np.greater(np.abs(scratch, out=scratch), settings.days_apart, out=apart)
+    score -= np.multiply(apart, settings.other_time, out=scratch)
     return score
 
 
@@ -129,8 +138,10 @@ def split_by_average_linkage(members: list[int], profiles: Profiles, settings: C
     np.subtract(1 + settings.shared_place, distance, out=distance)
     np.clip(distance, 0, None, out=distance)
     np.fill_diagonal(distance, 0)
+    condensed = squareform(distance, checks=False)
+    del distance  # a large event's square matrix is not kept beside its condensed copy
     labels = fcluster(
-        linkage(squareform(distance, checks=False), method="average"),
+        linkage(condensed, method="average"),
         t=1 + settings.shared_place - settings.same_event,
         criterion="distance",
     )
