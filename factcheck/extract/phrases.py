@@ -44,21 +44,43 @@ def phrase_key(phrase: str) -> str:
     return " ".join(w for w in re.split(rf"[\s{HYPHENS}]+", phrase.replace("’", "'")) if w)
 
 
-def phrase_source(phrase: str) -> str:
-    """One phrase as a regex source, tolerant of how spaces, hyphens and apostrophes are written."""
-    return _SEPARATOR.join(re.escape(w).replace("'", _APOSTROPHE) for w in phrase_key(phrase).split(" "))
-
-
 def phrase_pattern(phrases: Iterable[str], *, hyphen_joins: bool = True, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """A pattern matching any of `phrases` as whole words, the longest first.
 
     With `hyphen_joins`, a hyphen binds a word to its neighbour, so "fire" is not
     found in "cease-fire"; places turn it off to read "Iraq-Syria" as two names.
     """
-    unique = sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
-    if not unique:
+    body = phrase_alternatives(phrases, fold_case=bool(flags & re.IGNORECASE))
+    if not body:
         return re.compile(r"(?!x)x")
     edge = rf"[\w{HYPHENS}]" if hyphen_joins else r"\w"
-    body = "|".join(phrase_source(p) for p in unique)
     # A phrase ending in a full stop ("U.S.") must not demand a word boundary after it.
     return re.compile(rf"(?<!{edge})(?:{body})(?:(?<=\.)|(?!{edge}))", flags)
+
+
+def phrase_alternatives(phrases: Iterable[str], *, fold_case: bool) -> str:
+    """Any of `phrases` as a regex source (no word boundaries), tolerant of how spaces,
+    hyphens and apostrophes are written; "" for no phrases. Lower-cased when `fold_case`
+    (for a pattern compiled to ignore case), so that "U.S." and "u.s." are one branch."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase_key(phrase.lower() if fold_case else phrase):
+            node = node.setdefault(char, {})
+        node[""] = {}
+    trie.pop("", None)
+    return _trie_source(trie)
+
+
+def _trie_source(node: dict) -> str:
+    """The phrases below a trie node as one regex, shared beginnings written once.
+
+    A scan then tries only the branches that fit the next character, not every
+    phrase in turn; each optional ending is greedy, so the longest phrase still wins.
+    """
+    atom = {" ": _SEPARATOR, "'": _APOSTROPHE}
+    branches = [atom.get(char, re.escape(char)) + _trie_source(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from factcheck.extract.phrases import HYPHENS, phrase_key, phrase_pattern, phrase_source
+from factcheck.extract.phrases import HYPHENS, phrase_alternatives, phrase_key, phrase_pattern
 from factcheck.knowledge import load
 from factcheck.types import Place
 
@@ -40,10 +40,6 @@ class _Gazetteer:
     organisation_after: re.Pattern[str]
 
 
-def _alternatives(phrases: list[str]) -> str:
-    return "|".join(phrase_source(p) for p in sorted(phrases, key=len, reverse=True))
-
-
 @cache
 def _gazetteer() -> _Gazetteer:
     table = load("gazetteer")
@@ -61,10 +57,10 @@ def _gazetteer() -> _Gazetteer:
         entries=entries,
         demonyms=phrase_pattern(demonyms, hyphen_joins=False, flags=0),
         countries_by_demonym=demonyms,
-        territory_after=re.compile(rf"\s+(?:{_alternatives(table['territory_nouns'])})\b", re.I),
-        border_after=re.compile(rf"\s+(?:{_alternatives(table['border_nouns'])})\b", re.I),
-        compass_before=re.compile(rf"(?<![\w{HYPHENS}])(?:{_alternatives(table['compass'])})\s+$", re.I),
-        organisation_after=re.compile(rf"\s+(?:{_alternatives(table['organisation_words'])})\b"),
+        territory_after=re.compile(rf"\s+(?:{phrase_alternatives(table['territory_nouns'], fold_case=True)})\b", re.I),
+        border_after=re.compile(rf"\s+(?:{phrase_alternatives(table['border_nouns'], fold_case=True)})\b", re.I),
+        compass_before=re.compile(rf"(?<![\w{HYPHENS}])(?:{phrase_alternatives(table['compass'], fold_case=True)})\s+$", re.I),
+        organisation_after=re.compile(rf"\s+(?:{phrase_alternatives(table['organisation_words'], fold_case=False)})\b"),
     )
 
 
