@@ -30,11 +30,16 @@ class Article:
     role: str = "source"
     """`source` or `draft`."""
     encoding: str = "utf-8"
+    """How the file's bytes were decoded; offsets count characters of the decoded text."""
     captions: tuple[tuple[int, int], ...] = ()
     """Spans of photo and video captions: checked against their own body, never against other outlets."""
-    """How the file's bytes were decoded; offsets count characters of the decoded text."""
     headings: tuple[tuple[int, int], ...] = ()
     """Spans of the headline and subheadings (markdown `#` marker left out): checked against their own body only."""
+
+    @property
+    def label(self) -> str:
+        """The outlet, with the version when the story has several: how a report names the article."""
+        return f"{self.outlet} (version {self.version})" if self.version is not None else self.outlet
 
 
 @dataclass(frozen=True)

@@ -5,14 +5,9 @@ from __future__ import annotations
 from factcheck.types import Article, Attribution, Claim
 
 
-def outlet_label(article: Article) -> str:
-    """The outlet, with the version when the story has several."""
-    return f"{article.outlet} (version {article.version})" if article.version is not None else article.outlet
-
-
 def side_label(article: Article, claim: Claim) -> str:
     """The outlet, and the part of its article when the words are not its body (a caption, a heading)."""
-    label = outlet_label(article)
+    label = article.label
     return label if claim.part == "body" else f"{label}, {claim.part}"
 
 

@@ -54,10 +54,11 @@ class RuleContext:
 
     def name_sides(self, a: Claim, b: Claim) -> tuple[str, str]:
         """What an explanation, which opens with the first, calls two sides: their outlets, or
-        inside one article their parts ("Its headline says …, its text says …"), since
-        "Valley Courier says …, Valley Courier says …" tells an editor nothing."""
+        with the version when the story has several, or inside one article their parts ("Its
+        headline says …, its text says …"): "Valley Courier says …, Valley Courier says …"
+        tells an editor nothing."""
         if a.article != b.article:
-            return self.articles[a.article].outlet, self.articles[b.article].outlet
+            return self.articles[a.article].label, self.articles[b.article].label
         first, second = self.part_name(a), self.part_name(b)
         return first[0].upper() + first[1:], second
 
