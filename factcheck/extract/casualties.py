@@ -28,6 +28,8 @@ _NEGATION_REACH = 6  # words before a cue that a negator may stand in ("no Ameri
 _AFTER_REACH = 5  # words after a cue that may carry its polarity ("no deaths were reported")
 _COUNT_REACH_BEFORE = 6  # words between a count and its cue ("four of its fighters were killed")
 _COUNT_REACH_AFTER = 5  # words between a cue and its count ("the death toll from the floods rose to 45")
+# A count joined to its cue this way counts some of the harmed, not all ("four of the injured").
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these)\s+", re.I)
 
 
 @dataclass(frozen=True)
@@ -138,12 +140,17 @@ def _polarity(text: str, cue: re.Match[str], lo: int, hi: int, lex: _Lexicon) ->
         return _Polarity("asserted", min(m.start(), cue.start()), max(m.end(), cue.end()), counted=False)
     if (m := _last(lex.uncertain, text, lo, cue.start())) or (m := lex.uncertain.search(text, cue.end(), near_end)):
         return _Polarity("uncertain", min(m.start(), cue.start()), max(m.end(), cue.end()))
-    negator = _last(lex.negators, text, near_start, cue.start()) or _last(lex.partitive_negators, text, lo, cue.start())
+    # A negator reaches as far after its last word as one word does ("not aware of any Americans among the casualties").
+    negator = _last(lex.negators, text, lo, cue.start())
+    if negator and _words(text, negator.end(), cue.start()) >= _NEGATION_REACH:
+        negator = None
+    negator = negator or _last(lex.partitive_negators, text, lo, cue.start())
     after = lex.negated_after.match(text, cue.end())
     later_negator = lex.negators.search(text, cue.end(), near_end)
     report_after = lex.report_words.search(text, cue.end(), near_end)
     if negator:
-        if lex.report_words.search(text, negator.end(), cue.start()):
+        # A report word inside the negator counts too: "not aware of any" denies knowledge, not harm.
+        if lex.report_words.search(text, negator.start(), cue.start()):
             return _Polarity("absent_report", negator.start(), cue.end())
         if report_after:
             return _Polarity("absent_report", negator.start(), report_after.end())
@@ -182,6 +189,7 @@ def _count(
         q
         for q in counts
         if lo <= q.start and q.end <= cue.start() and _words(text, q.end, cue.start()) <= _COUNT_REACH_BEFORE
+        and not _PARTITIVE.fullmatch(text, q.end, cue.start())
     ]
     after = [
         q
