@@ -22,6 +22,7 @@ from factcheck.types import TimeRef
 
 _GLUE = re.compile(r"\s*,\s*|\s+|\s+(?:on|at|in|of|on the|in the|of the)\s+", re.IGNORECASE)
 _YEAR = r"(?:1[89]|20)\d\d"
+_OF = re.compile(r"\s+of(?:\s+the)?\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -230,13 +231,20 @@ def _non_overlapping(atoms: list[_Atom]) -> list[_Atom]:
 
 
 def _groups(text: str, atoms: list[_Atom]) -> list[list[_Atom]]:
-    """Neighbours joined by glue words merge, unless they say the same thing twice."""
+    """Neighbours joined by glue words merge, unless they say the same thing twice.
+
+    A part of day bound by "of" to what follows ("the early hours of Thursday") belongs
+    to it: after "on Wednesday," it starts a new reference when what it is bound to
+    would say the same thing twice there.
+    """
     groups: list[list[_Atom]] = []
-    for atom in atoms:
+    for i, atom in enumerate(atoms):
         if groups:
             last = groups[-1]
             keys = {k for a in last for k in a.fields}
-            if _GLUE.fullmatch(text[last[-1].end : atom.start]) and not keys & atom.fields.keys():
+            bound = i + 1 < len(atoms) and _OF.fullmatch(text[atom.end : atoms[i + 1].start])
+            taken = keys & atoms[i + 1].fields.keys() if bound else set()
+            if _GLUE.fullmatch(text[last[-1].end : atom.start]) and not keys & atom.fields.keys() and not taken:
                 last.append(atom)
                 continue
         groups.append([atom])
