@@ -2,7 +2,8 @@
 
 What it flags: claims about the event being reported that count the same harm
 (killed, injured) among the same group (or with no group stated), with intervals
-that do not overlap. Open lower bounds never conflict ("at least 8", later "at
+that do not overlap, or that count more of one group ("eleven workers") than
+another claim counts of people in general ("nine people"). Open lower bounds never conflict ("at least 8", later "at
 least 19" is an update); between two versions of one story a changed toll is
 reported as a revision; when one known source (the same ministry, the same police
 chief) gave both figures at different times (two publication times, two versions),
@@ -13,7 +14,8 @@ as N against its own headline or caption, which may round it down but not raise 
 Why an editor cares: a death toll is the figure every outlet is compared on.
 
 Example: "Seven miners were killed" against "Twelve miners were killed":
-conflict. "At least 8 dead" against "at least 19 dead": not flagged. A headline
+conflict; "Twelve miners" against "Nine people were killed" too, not against
+"Fifteen people". "At least 8 dead" against "at least 19 dead": not flagged. A headline
 "Bridge collapse kills 40" over "at least 14 people were killed": conflict.
 """
 
@@ -32,12 +34,16 @@ def counted(c: Casualty) -> bool:
     return c.polarity == "asserted" and c.low is not None
 
 
-def comparable(x: Casualty, y: Casualty) -> bool:
-    return x.outcome == y.outcome and same_group(x.group, y.group)
-
-
-def disjoint(x: Casualty, y: Casualty) -> bool:
-    return not Interval(x.low, x.high).overlaps(Interval(y.low, y.high))
+def conflicting(x: Casualty, y: Casualty) -> bool:
+    """Tolls of one harm that cannot both hold: of one group, intervals that do not
+    overlap; of a group and of people in general, more of the group than of everyone
+    ("eleven workers were killed" against "nine people were killed")."""
+    if x.outcome != y.outcome:
+        return False
+    if same_group(x.group, y.group):
+        return not Interval(x.low, x.high).overlaps(Interval(y.low, y.high))
+    part, whole = (x, y) if y.group in GENERIC_GROUPS else (y, x)
+    return whole.group in GENERIC_GROUPS and whole.high is not None and part.low > whole.high
 
 
 def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
@@ -47,7 +53,7 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
             continue
         for x in filter(counted, a.of_type(Casualty)):
             for y in filter(counted, b.of_type(Casualty)):
-                if comparable(x, y) and disjoint(as_read_against(x, a, b), as_read_against(y, b, a)):
+                if conflicting(as_read_against(x, a, b), as_read_against(y, b, a)):
                     found.append(finding(a, x, b, y, context))
     return found
 
