@@ -28,8 +28,9 @@ class AlignSettings:
     """Cosine similarity at which two sentences are taken to say the same thing."""
     same_facts: float = 0.45
     """Lower similarity that suffices when both carry comparable facts."""
-    casualties: float = 0.20
-    """Casualty reports about the current event are compared even when phrased apart."""
+    current_event: float = 0.20
+    """Casualty reports and clock times of the current event are compared even when phrased apart:
+    a lead's toll against a later "no casualties", a lead's hour against a later sentence's."""
 
 
 def comparable_facts(a: Claim, b: Claim) -> bool:
@@ -46,6 +47,15 @@ def comparable_facts(a: Claim, b: Claim) -> bool:
 
 def reports_casualties(claim: Claim) -> bool:
     return not claim.background and any(c.polarity != "uncertain" for c in claim.of_type(Casualty))
+
+
+def clocks_event(claim: Claim) -> bool:
+    """Whether a claim gives the hour of something that happened in the current event."""
+    return (
+        not claim.background
+        and any(t.clock is not None for t in claim.of_type(TimeRef))
+        and bool(happenings(claim.of_type(EventType)))
+    )
 
 
 def link_pairs(claims: list[Claim], vectors: np.ndarray, settings: AlignSettings) -> list[tuple[int, int, float]]:
@@ -70,7 +80,7 @@ def link_pairs(claims: list[Claim], vectors: np.ndarray, settings: AlignSettings
         candidate = (
             (columns[None, :] > rows[:, None])
             & comparable_parts(articles, body, scope, rows)
-            & (similarity >= settings.casualties)
+            & (similarity >= settings.current_event)
         )
         for r, j in zip(*np.nonzero(candidate)):
             score = float(similarity[r, j])
@@ -119,7 +129,7 @@ def aligned(a: Claim, b: Claim, score: float, settings: AlignSettings) -> bool:
         return True
     if score >= settings.same_facts and comparable_facts(a, b):
         return True
-    return reports_casualties(a) and reports_casualties(b)
+    return (reports_casualties(a) and reports_casualties(b)) or (clocks_event(a) and clocks_event(b))
 
 
 def align_claims(claims: list[Claim], vectors: np.ndarray, settings: AlignSettings = AlignSettings()) -> list[ClaimGroup]:

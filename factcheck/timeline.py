@@ -51,7 +51,8 @@ def _hours(ref: TimeRef) -> tuple[float, float]:
         span = tuple(words["day_parts"][ref.day_part]["hours"])
     else:
         span = (0.0, 24.0)
-    margin = words["approximation"]["margin_minutes"] / 60 if ref.approximate else 0.0
+    margins = words["approximation"]["margin_minutes"]
+    margin = margins.get(ref.precision, margins["other"]) / 60 if ref.approximate else 0.0
     return span[0] - margin, span[1] + margin
 
 
@@ -224,7 +225,8 @@ def clock_shift(
     """How two clock times of one event relate: `same`, `zone`, `conflict` or `unknown`.
 
     Both are read as times of day (the days are the weekday rule's business), widened
-    by their approximation and by `clock_tolerance_minutes`, since outlets round.
+    by their approximation (more for a looser precision) and once by
+    `clock_tolerance_minutes`, since outlets round.
     `same`: they overlap told in one zone, or in the zones the text states; `zone`:
     only in the two zones given;
     `conflict`: in no way; `unknown`: a clock is missing or a zone unknown.
@@ -240,7 +242,7 @@ def clock_shift(
         return "unknown"
     for (offset_a, _), (offset_b, _) in zip(_offsets(name_a, days), _offsets(name_b, days), strict=True):
         utc_a = (start_a - offset_a - slack, end_a - offset_a + slack)
-        utc_b = (start_b - offset_b - slack, end_b - offset_b + slack)
+        utc_b = (start_b - offset_b, end_b - offset_b)
         if any(utc_a[0] < utc_b[1] + k and utc_b[0] + k < utc_a[1] for k in (-24, 0, 24)):
             stated = a.zone not in (None, "local") and b.zone not in (None, "local")
             return "same" if name_a == name_b or stated else "zone"

@@ -22,7 +22,7 @@ default_timezone = "America/Chicago"
 [thresholds]
 same_text = 0.8
 same_facts = 0.5
-casualties = 0
+current_event = 0
 """
 
 
@@ -42,7 +42,7 @@ def test_factcheck_toml_sets_every_key(tmp_path: Path) -> None:
     assert config.select == ("N", "C101") and config.ignore == ("A",)
     assert config.fail_on == "medium"
     assert config.default_timezone == "America/Chicago"
-    assert config.thresholds == AlignSettings(same_text=0.8, same_facts=0.5, casualties=0.0)
+    assert config.thresholds == AlignSettings(same_text=0.8, same_facts=0.5, current_event=0.0)
     assert config.path == path and config.warnings == ()
 
 
@@ -93,7 +93,7 @@ def test_unknown_keys_are_warnings_naming_the_file_and_the_nearest_key(tmp_path:
         ("thresholds = 0.5", "`thresholds` must be a table"),
         ("[thresholds]\nsame_text = 1.5", "`thresholds.same_text` must be a similarity between 0 and 1, not 1.5"),
         ('[thresholds]\nsame_facts = "high"', "`thresholds.same_facts` must be a similarity"),
-        ("[thresholds]\ncasualties = true", "`thresholds.casualties` must be a similarity"),
+        ("[thresholds]\ncurrent_event = true", "`thresholds.current_event` must be a similarity"),
         ("fail_on = ", "malformed TOML"),
     ],
 )

@@ -35,7 +35,9 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
     for a, ta, b, tb, event, zones in compared_times(group, context, has_clock):
         if ta.weekday is not None and tb.weekday is not None and ta.weekday != tb.weekday:
             continue
-        verdicts = {(za, zb): clock_shift(ta, za, tb, zb) for za, zb in zones}
+        # the offsets in force when it was reported: "7:40 p.m. Eastern" is EDT in March, EST in January
+        published = context.articles[a.article].published or context.articles[b.article].published
+        verdicts = {(za, zb): clock_shift(ta, za, tb, zb, published) for za, zb in zones}
         if "same" not in verdicts.values() and set(verdicts.values()) != {"unknown"}:
             found.append(finding(a, ta, b, tb, event, verdicts, context))
     return found
