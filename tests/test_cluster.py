@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import numpy as np
@@ -109,3 +111,21 @@ def test_a_mixed_folder_is_checked_event_by_event(tmp_path: Path, encoder) -> No
     assert any("fire1" in note and "no other report to compare it with" in note for note in result.notes)
     for group in result.groups:
         assert len({c.article.rstrip("12") for c in group.claims}) == 1
+
+
+def test_the_report_has_a_section_per_event_naming_its_findings(tmp_path: Path, encoder) -> None:
+    from factcheck.pipeline import check
+    from factcheck.report import render_markdown
+
+    texts = {
+        "mine1": "Seven miners were killed when a coal mine collapsed near Quetta on Tuesday, officials said.",
+        "mine2": "No miners were killed when a coal mine collapsed near Quetta on Tuesday, officials said.",
+        "fire1": FIRE[0],
+    }
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text + "\n")
+    result = check([tmp_path], encoder=encoder)
+    sections = dict(re.findall(r"### Event \d+: (.+)\n\n(.+)", render_markdown(result)))
+    assert sections["fire1.txt"] == "The only report of this event: no other report to compare it with."
+    numbers = [int(n) for n in re.findall(r"D(\d+)", sections["mine1.txt, mine2.txt"])]
+    assert numbers == list(range(1, len(result.discrepancies) + 1)) and numbers

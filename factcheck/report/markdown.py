@@ -90,14 +90,30 @@ def render_markdown(result: CheckResult) -> str:
 
 
 def events(result: CheckResult, articles: dict[str, Article]) -> list[str]:
-    """A line per event when the folder held more than one."""
+    """A section per event when the folder held more than one: its files, and the findings
+    that concern it, by number (each finding's claims lie in one event)."""
     if len(result.events) < 2:
         return []
-    lines = [
-        f"- Event {n}: {escape(', '.join(articles[i].path.name for i in event))}"
-        for n, event in enumerate(result.events, 1)
-    ]
-    return ["The articles report several events; each is compared only within itself:", "\n".join(lines)]
+    drafts = {a.id for a in result.articles if a.role == "draft"}
+    parts = ["## Events", "The articles report several events; each is compared only within itself."]
+    for n, event in enumerate(result.events, 1):
+        sources = [i for i in event if i not in drafts]
+        parts.append(f"### Event {n}: {escape(', '.join(articles[i].path.name for i in sources))}")
+        found = [
+            (k, d)
+            for k, d in enumerate(result.discrepancies, 1)
+            if any(s.claim.article in sources for s in d.sides)
+        ]
+        if found:
+            by_status = {
+                status: ", ".join(f"D{k}" for k, d in found if d.status == status) for status in ("conflict", "explained")
+            }
+            parts.append("; ".join(f"{status}s: {numbers}" for status, numbers in by_status.items() if numbers) + ".")
+        elif len(sources) == 1:
+            parts.append("The only report of this event: no other report to compare it with.")
+        else:
+            parts.append("No discrepancies.")
+    return parts
 
 
 def draft_section(result: CheckResult, articles: dict[str, Article]) -> str:
