@@ -95,15 +95,16 @@ def events(result: CheckResult, articles: dict[str, Article]) -> list[str]:
     if len(result.events) < 2:
         return []
     drafts = {a.id for a in result.articles if a.role == "draft"}
+    event_of = {i: n for n, event in enumerate(result.events) for i in event if i not in drafts}
+    found_in: dict[int, list[tuple[int, Discrepancy]]] = {}
+    for k, d in enumerate(result.discrepancies, 1):
+        n = next((event_of[s.claim.article] for s in d.sides if s.claim.article in event_of), None)
+        found_in.setdefault(n, []).append((k, d))  # None: inside the draft, which spans every event
     parts = ["## Events", "The articles report several events; each is compared only within itself."]
-    for n, event in enumerate(result.events, 1):
+    for n, event in enumerate(result.events):
         sources = [i for i in event if i not in drafts]
-        parts.append(f"### Event {n}: {escape(', '.join(articles[i].path.name for i in sources))}")
-        found = [
-            (k, d)
-            for k, d in enumerate(result.discrepancies, 1)
-            if any(s.claim.article in sources for s in d.sides)
-        ]
+        parts.append(f"### Event {n + 1}: {escape(', '.join(articles[i].path.name for i in sources))}")
+        found = found_in.get(n, [])
         if found:
             by_status = {
                 status: ", ".join(f"D{k}" for k, d in found if d.status == status) for status in ("conflict", "explained")
