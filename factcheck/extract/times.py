@@ -39,6 +39,27 @@ class _Atom:
         self.fields = {k: v for k, v in self.fields.items() if v is not None}
 
 
+@cache
+def _zone_names() -> dict[str, str]:
+    """Every way a zone is written after a clock time, keyed by `_zone_key`: abbreviations
+    ("EDT"), names ("Eastern time"), and "<Demonym> time" or "<City> time" wherever the
+    zone table knows the country or city ("Turkish time", "Moscow time")."""
+    words, zones, gazetteer = load("time_words"), load("timezones"), load("gazetteer")
+    names = dict(words["zones"])
+    spelled = dict(words["zone_names"])
+    for country, info in gazetteer["country"].items():
+        if country in zones["countries"]:
+            spelled.update({f"{demonym} time": zones["countries"][country] for demonym in info.get("demonyms", [])})
+    spelled.update({f"{city} time": zone for city, zone in zones["cities"].items()})
+    for name, zone in spelled.items():
+        names[name] = names[re.sub(r" time$", " Time", name)] = zone  # "Eastern time" or "Eastern Time"
+    return {_zone_key(name): zone for name, zone in names.items()}
+
+
+def _zone_key(written: str) -> str:
+    return " ".join(re.split(r"[\s-]+", written))
+
+
 def _alternation(words: list[str]) -> str:
     """Longest first, so "early morning" wins over "morning"; a space or hyphen matches either."""
     pieces = (re.split(r"[\s-]+", w) for w in sorted(words, key=len, reverse=True))
@@ -57,7 +78,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     parts = [p for p, v in words["day_parts"].items() if not v.get("modifier_only")]
     parts += list(words["day_part_aliases"])
     day_cues = _alternation(words["day_part_cues"]["words"])
-    zones = _alternation(list(words["zones"]))
+    zones = _alternation(list(_zone_names()))
     offset = r"(?P<offset>(?:GMT|UTC)\s?[+\-−]\s?\d{1,2})(?![\d:])"
     zone_tail = rf"(?:\s*\((?P<pzone>{zones})\)|\s*(?P<zone>{zones})\b|\s*{offset})?"
     years = words["years"]
@@ -196,7 +217,7 @@ def _clock_atoms(text: str) -> list[_Atom]:
             minutes, precision = int(m["hmil"]) * 60 + int(m["mmil"]), "minute"
         fields: dict[str, Any] = {"clock": minutes, "clock_precision": precision}
         if m["zone"] or m["pzone"]:
-            fields["zone"] = words["zones"][m["zone"] or m["pzone"]]
+            fields["zone"] = _zone_names()[_zone_key(m["zone"] or m["pzone"])]
         elif m["offset"]:
             hours = int(re.sub(r"\D", "", m["offset"]))
             sign = "-" if re.search(r"[+]", m["offset"]) else "+"
