@@ -1,8 +1,9 @@
-"""Event, weapon and vehicle types, normalized to the taxonomy in `knowledge/event_types.toml`.
+"""Event, weapon, vehicle and cause types, normalized to the taxonomy in `knowledge/event_types.toml`.
 
 Reports of one event disagree on what happened ("a rocket attack" against
-"ballistic missile attacks") or on what was involved ("a cargo ship" against
-"an oil tanker"); a rule can only see that if both phrases land on taxonomy
+"ballistic missile attacks"), on what was involved ("a cargo ship" against
+"an oil tanker") or on what exploded or burned ("ammonium nitrate" against "a
+gas cylinder"); a rule can only see that if both phrases land on taxonomy
 nodes whose ancestry tells a difference in kind from a difference in precision.
 """
 
@@ -16,9 +17,13 @@ from factcheck.extract.phrases import phrase_key, phrase_pattern, with_plurals
 from factcheck.knowledge import load
 from factcheck.types import EventType
 
-CATEGORIES = ("weapon", "vehicle", "event")
+CATEGORIES = ("weapon", "vehicle", "event", "cause")
 THINGS = ("weapon", "vehicle")
 """Categories whose phrases are names: a shorter type inside one is part of the name."""
+HAPPENINGS = ("weapon", "event")
+"""Categories that say what happened (see `happenings`)."""
+CLAUSE_BREAK = re.compile(r"[;:—–()]|\s--\s|,\s+(?:and|but|while|whereas|although|though)\b", re.I)
+"""Where a hedge's reach ends: "a gas cylinder exploded, and it was unclear whether anyone was inside"."""
 
 
 @dataclass(frozen=True)
@@ -65,8 +70,10 @@ def happenings(types: list[EventType]) -> list[EventType]:
     Not vehicles: a ferry is there before and after the day it sank, so it dates
     nothing, and ferries, ambulances and helicopters recur through a story's
     sentences, so sharing one is no sign that two sentences state one fact.
+    Nor causes, for the same reasons: the gas cylinder or the stored chemicals
+    are named in sentences on storage, inspections and blame, not only the blast.
     """
-    return [t for t in types if t.category != "vehicle"]
+    return [t for t in types if t.category in HAPPENINGS]
 
 
 @cache
@@ -74,12 +81,53 @@ def _not_types() -> re.Pattern[str]:
     return phrase_pattern(with_plurals(load("event_types").get("not_types", [])))
 
 
+@cache
+def _cause_hedges() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Cues that make a cause a possibility (own, casualty uncertainty, attribution distance), and nouns of cause."""
+    table = load("event_types")
+    cues = table["cause_hedges"] + load("casualties")["uncertain"] + load("attribution")["hedges"]
+    return phrase_pattern(cues), phrase_pattern(table["cause_nouns"])
+
+
+def clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the clause around `start:end`."""
+    lo, hi = 0, len(text)
+    for m in CLAUSE_BREAK.finditer(text):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            return lo, m.start()
+    return lo, hi
+
+
+def _possible(text: str, start: int, end: int) -> bool:
+    """Whether the sentence offers the cause at `start:end` as a possibility or denies it.
+
+    A hedge in the cause's own clause ("investigators were examining whether a gas
+    leak...") or a clause saying the cause is unknown, anywhere in the sentence
+    ("the cause was not yet known, though chemicals stored there caught fire").
+    """
+    hedges, nouns = _cause_hedges()
+    lo, hi = clause(text, start, end)
+    if hedges.search(text, lo, hi):
+        return True
+    for noun in nouns.finditer(text):
+        lo, hi = clause(text, noun.start(), noun.end())
+        if hedges.search(text, lo, hi):
+            return True
+    return False
+
+
 def extract_event_types(text: str, offset: int = 0) -> list[EventType]:
-    """Weapon, vehicle and event types named in one sentence, longest phrase first.
+    """Weapon, vehicle, event and cause types named in one sentence, longest phrase first.
 
     A type inside a longer weapon or vehicle phrase ("attack" in "one-way attack
     drone", "car" in "car bomb") is part of that thing's name, not a report of
-    its own; an event phrase keeps the things it names ("bus" in "bus crash").
+    its own; an event phrase keeps the things it names ("bus" in "bus crash"); a
+    cause phrase swallows weapons and vehicles ("vessel" in "pressure vessel")
+    but keeps its event ("explosion" in "gas explosion"). A cause the sentence
+    offers as a possibility ("may have been caused by a gas leak") claims nothing
+    and is left out.
     """
     blocked = [m.span() for m in _not_types().finditer(text)]
     found: dict[str, list[EventType]] = {}
@@ -98,11 +146,19 @@ def extract_event_types(text: str, offset: int = 0) -> list[EventType]:
             for m in tree.pattern.finditer(text)
             if not any(s <= m.start() and m.end() <= e for s, e in blocked)
         ]
-    names = [f for category in THINGS for f in found[category]]
-    kept = [f for facts in found.values() for f in facts if not any(_inside(f, name) for name in names)]
+    names = [f for category in (*THINGS, "cause") for f in found[category]]
+    kept = [
+        f
+        for facts in found.values()
+        for f in facts
+        if not any(_part_of(f, name) for name in names)
+        and not (f.category == "cause" and _possible(text, f.start - offset, f.end - offset))
+    ]
     return sorted(kept, key=lambda f: (f.start, f.end, f.category))
 
 
-def _inside(f: EventType, name: EventType) -> bool:
-    """`f` lies within the longer phrase `name`."""
-    return name.start <= f.start and f.end <= name.end and (name.end - name.start) > (f.end - f.start)
+def _part_of(f: EventType, name: EventType) -> bool:
+    """`f` lies within the longer phrase `name` and belongs to it: all of a thing's
+    name, a cause's weapons and vehicles, never a cause's event."""
+    inside = name.start <= f.start and f.end <= name.end and (name.end - name.start) > (f.end - f.start)
+    return inside and (name.category in THINGS or f.category in THINGS)
