@@ -131,7 +131,10 @@ class Place(Fact):
     name: str
     country: str | None = None
     kind: str | None = None
-    """`country`, `city`, `region`, `border`, ... as the gazetteer says."""
+    """`country`, `city`, `region`, `border`, ... as the gazetteer says; below a city, what
+    its cue says (`district`, `village`, `town`, `neighbourhood`, `zone`, ...)."""
+    within: str | None = None
+    """The gazetteer place a place below a city is said to lie in ("Izmir's Cigli district": Izmir)."""
 
 
 @dataclass(frozen=True)

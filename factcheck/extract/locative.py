@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from factcheck.extract.places import sub_city_kinds
 from factcheck.knowledge import load
 from factcheck.types import Place
 
@@ -25,7 +26,25 @@ def locating(places: list[Place], text: str, offset: int = 0) -> list[Place]:
         head = text[: place.start - offset]
         chained = bool(found) and joins.match(text[found[-1].end - offset : place.start - offset])
         following = re.match(r"\s+([A-Za-z]+)", text[place.end - offset :])
-        modifier = following is not None and following.group(1).islower() and following.group(1) not in after_ok
+        # A place read from its cue ends in a noun ("the Cigli district"): nothing follows it as its noun.
+        modifier = (
+            following is not None
+            and following.group(1).islower()
+            and following.group(1) not in after_ok
+            and place.kind not in sub_city_kinds()
+        )
         if (before.search(head) or chained) and not modifier:
             found.append(place)
     return found
+
+
+@cache
+def _home_before() -> re.Pattern[str]:
+    people = "|".join(map(re.escape, load("locative")["people_of_a_place"]))
+    return re.compile(rf"\b(?:{people})\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def is_home(place: Place, text: str, offset: int = 0) -> bool:
+    """Whether `place` is where a person lives or serves ("a resident of X said"),
+    which says nothing of where the event happened."""
+    return bool(_home_before().search(text, 0, place.start - offset))

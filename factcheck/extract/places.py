@@ -3,11 +3,17 @@
 Two reports that put one event in "Kiev" and "Kyiv", or in "Irbil" and "Erbil",
 agree; two that put it in different countries do not. Each place carries its
 canonical name and the country it lies in, so a rule can tell which.
+
+Districts, villages and industrial zones are too many for any list, and real
+coverage names them more often than cities; they are read from their cue ("the
+district of X", "X industrial zone") with their name folded to ASCII, so that
+"Çiğli" and "Cigli" are one place.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -38,6 +44,33 @@ class _Gazetteer:
     border_after: re.Pattern[str]
     compass_before: re.Pattern[str]
     organisation_after: re.Pattern[str]
+    sub_city: _SubCity
+
+
+@dataclass(frozen=True)
+class _SubCity:
+    after: re.Pattern[str]
+    """Name, then cue: "the Cigli district"."""
+    before: re.Pattern[str]
+    """Cue, "of", then name: "the district of Torbali"."""
+    kinds: dict[str, str]
+    not_names: frozenset[str]
+    institution_after: re.Pattern[str]
+    letters: dict[int, str]
+
+
+# A capitalised word of a name, in any Latin, Greek or Cyrillic script: "Çiğli",
+# "al-Tabbaneh" (a lower-case particle bound by a hyphen), "N'Djamena" (not a
+# possessive "'s", which ends the name).
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x2000)) if c.isupper())
+_WORD = rf"(?:[a-z]{{1,3}}[{HYPHENS}])?[{_UPPER}]\w*(?:['’](?!s\b)\w+)*(?:[{HYPHENS}]\w+)*"
+_NAME = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
+# Before a cue, as few words as reach it, so a cue's own capitalised words stay
+# the cue's ("Atatürk Organised Industrial Zone" is the Atatürk zone).
+_NAME_BEFORE_CUE = _NAME.removesuffix(")") + "?)"
+# Where a sub-city place is said to lie: "Izmir's Cigli district", "the Cigli district of Izmir".
+_POSSESSIVE = re.compile(r"['’]s\s+")
+_WITHIN_AFTER = re.compile(r"(?:,\s*|\s+)(?:in|of)\s+(?:the\s+)?|,\s*")
 
 
 @cache
@@ -61,6 +94,21 @@ def _gazetteer() -> _Gazetteer:
         border_after=re.compile(rf"\s+(?:{phrase_alternatives(table['border_nouns'], fold_case=True)})\b", re.I),
         compass_before=re.compile(rf"(?<![\w{HYPHENS}])(?:{phrase_alternatives(table['compass'], fold_case=True)})\s+$", re.I),
         organisation_after=re.compile(rf"\s+(?:{phrase_alternatives(table['organisation_words'], fold_case=False)})\b"),
+        sub_city=_sub_city(table["sub_city"]),
+    )
+
+
+def _sub_city(table: dict) -> _SubCity:
+    after, before = table["after"], table["before"]
+    return _SubCity(
+        after=re.compile(rf"(?<![\w{HYPHENS}]){_NAME_BEFORE_CUE}\s+(?P<cue>(?i:{phrase_alternatives(after, fold_case=True)}))\b"),
+        before=re.compile(
+            rf"(?<![\w{HYPHENS}])(?P<cue>(?i:{phrase_alternatives(before, fold_case=True)}))\s+of\s+(?:the\s+)?{_NAME}(?!\w)"
+        ),
+        kinds={phrase_key(cue.lower()): kind for cue, kind in (*after.items(), *before.items())},
+        not_names=frozenset(table["not_names"]),
+        institution_after=re.compile(rf"\s+(?:{phrase_alternatives(table['institution_words'], fold_case=True)})\b", re.I),
+        letters=str.maketrans(table["letters"]),
     )
 
 
@@ -105,7 +153,87 @@ def extract_places(text: str, offset: int = 0) -> list[Place]:
             country = gaz.countries_by_demonym[phrase_key(m.group())]
             kind = "border" if gaz.border_after.match(text, m.end()) else "country"
             places.append(_place(text, offset, m.start(), noun.end(), country, country, kind, "place.demonym"))
+    places.extend(_sub_city_places(text, offset, places, gaz))
     return sorted(places, key=lambda p: (p.start, p.end))
+
+
+def fold(name: str) -> str:
+    """A name in ASCII, one space between words: "Çiğli" -> "Cigli", "Torbalı" -> "Torbali"."""
+    letters = _gazetteer().sub_city.letters
+    decomposed = unicodedata.normalize("NFKD", name.translate(letters))
+    return phrase_key("".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def sub_city_kinds() -> frozenset[str]:
+    """The kinds of place read from a cue (district, village, zone ...), below the gazetteer's."""
+    return frozenset(_gazetteer().sub_city.kinds.values())
+
+
+def _sub_city_places(text: str, offset: int, known: list[Place], gaz: _Gazetteer) -> list[Place]:
+    """Districts, villages, towns, neighbourhoods and zones named with their cue.
+
+    The span covers the cue and a compass word before it ("southern district of
+    Torbali"), so that the preposition before it says whether it is a location.
+    """
+    sub = gaz.sub_city
+    taken = [(p.start - offset, p.end - offset) for p in known]
+    found: list[Place] = []
+    for pattern, rule in ((sub.after, "place.cue-after"), (sub.before, "place.cue-before")):
+        for m in pattern.finditer(text):
+            name_start, name = _trimmed_name(m, sub.not_names)
+            end = m.end() if rule == "place.cue-after" else name_start + len(name)
+            start = m.start("cue") if rule == "place.cue-before" else name_start
+            if not name or sub.institution_after.match(text, end) or _overlaps(start, end, taken):
+                continue
+            compass = gaz.compass_before.search(text, 0, start)
+            start = compass.start() if compass else start
+            within = _within(text, offset, start, end, known)
+            kind = sub.kinds[phrase_key(m.group("cue").lower())]
+            found.append(
+                Place(
+                    start=offset + start,
+                    end=offset + end,
+                    text=text[start:end],
+                    rule=rule,
+                    name=fold(name),
+                    country=within.country if within else None,
+                    kind=kind,
+                    within=within.name if within else None,
+                )
+            )
+            taken.append((start, end))
+    return found
+
+
+def _trimmed_name(m: re.Match[str], not_names: frozenset[str]) -> tuple[int, str]:
+    """The name's start and words, less the capitalised words before it that name nothing
+    ("On Monday Cigli district"); none when its last word names nothing ("The district")
+    or a word is in capitals (in a headline in capitals, every word looks like a name)."""
+    words = list(re.finditer(r"\S+", m.group("name")))
+    while words and words[0].group() in not_names:
+        words.pop(0)
+    if not words or words[-1].group() in not_names or any(len(w.group()) > 1 and w.group().isupper() for w in words):
+        return m.start("name"), ""
+    base = m.start("name")
+    return base + words[0].start(), m.group("name")[words[0].start() : words[-1].end()]
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _within(text: str, offset: int, start: int, end: int, known: list[Place]) -> Place | None:
+    """The gazetteer place a sub-city place is said to lie in: "Izmir's Cigli district",
+    "the Cigli district of Izmir", "the village of Amatrice, Italy"."""
+    for place in known:
+        s, e = place.start - offset, place.end - offset
+        if e <= start and (m := _POSSESSIVE.match(text, e)) and m.end() == start:
+            return place
+        if s >= end and (m := _WITHIN_AFTER.match(text, end)) and m.end() == s:
+            comma_only = not m.group().strip(", \t\n")
+            if not comma_only or re.match(r"\s*(?:[,.;]|$)", text[e:]):
+                return place
+    return None
 
 
 def _place(text: str, offset: int, start: int, end: int, name: str, country: str | None, kind: str, rule: str) -> Place:
