@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract.places import extract_places
+from factcheck.extract.places import extract_places, fold
 from tests.conftest import assert_fields, assert_spans_round_trip
 
 CORPUS = tomllib.loads((Path(__file__).parent / "corpus" / "places.toml").read_text("utf-8"))
@@ -33,10 +33,25 @@ def test_places_compass_region_span_covers_the_qualifier():
     assert (place.start, place.end) == (7 + sentence.index("northern"), 7 + sentence.index("."))
 
 
+@pytest.mark.parametrize(
+    ("written", "folded"),
+    [("Çiğli", "Cigli"), ("Torbalı", "Torbali"), ("Łódź", "Lodz"), ("Xã Tân Phú", "Xa Tan Phu"), ("Bab al-Tabbaneh", "Bab al Tabbaneh")],
+)
+def test_fold_makes_spellings_with_and_without_diacritics_one_name(written, folded):
+    assert fold(written) == folded
+
+
+def test_places_below_a_city_agree_across_spellings():
+    (a,) = extract_places("The blast hit the Çiğli district.")
+    (b,) = extract_places("The blast hit Cigli District.")
+    assert (a.name, a.kind) == (b.name, b.kind) == ("Cigli", "district")
+
+
 NEWSY = st.lists(
     st.sampled_from(
         ["Iraq", "-", "Syria", " border", " northern ", "U.S.", "Kiev", " ", "Iraqi", " soil", "pro-", "backed",
-         "Washington", " Post", "Gaza", " Strip", "’s", "New York"]
+         "Washington", " Post", "Gaza", " Strip", "’s", "New York", " district", "district of ", "Çiğli", " Village",
+         "the village of ", " Organised Industrial Zone", "Izmir", " Court", "The ", "al-", "Sidi Bou"]
     ),
     max_size=30,
 ).map("".join)

@@ -107,7 +107,7 @@ def _sub_city(table: dict) -> _SubCity:
         ),
         kinds={phrase_key(cue.lower()): kind for cue, kind in (*after.items(), *before.items())},
         not_names=frozenset(table["not_names"]),
-        institution_after=re.compile(rf"\s+(?:{phrase_alternatives(table['institution_words'], fold_case=True)})\b", re.I),
+        institution_after=re.compile(rf"\s+{phrase_pattern(table['institution_words']).pattern}", re.IGNORECASE),
         letters=str.maketrans(table["letters"]),
     )
 
