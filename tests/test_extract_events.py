@@ -39,12 +39,28 @@ def test_events_longest_phrase_wins_over_its_head():
     assert weapon.start == 40 + sentence.index("ballistic")
 
 
+def test_events_a_cause_phrase_swallows_a_vehicle_but_keeps_its_event():
+    assert [f"{f.category}:{f.label}" for f in extract_event_types("The pressure vessel burst.")] == ["cause:pressure_vessel"]
+    sentence = "A gas explosion shook the street."
+    cause, event = extract_event_types(sentence, offset=7)
+    assert (cause.label, event.label) == ("gas", "explosion")
+    assert cause.start == event.start == 7 + sentence.index("gas")
+
+
+def test_events_a_hedge_reaches_only_its_own_clause():
+    hedged = "Officials were examining whether a boiler blew up."
+    stated = "A boiler blew up, and it was not clear whether anyone was inside."
+    assert not [f for f in extract_event_types(hedged) if f.category == "cause"]
+    assert [f.label for f in extract_event_types(stated) if f.category == "cause"] == ["boiler"]
+
+
 NEWSY = st.lists(
     st.sampled_from(
         ["drone", "-", " ", "missile", "ballistic", "attack", "s", "fire", "cease", "air", "strike", "heart",
          "flash", "flood", "U.A.V.", "’s", "explosive", "laden", "grenade", "rocket", "propelled", "car", "bomb",
          "ferry", "passenger", "launch", "tanker", "truck", "helicopter", "aircraft", "carrier", "train", "to", "bus",
-         "stop", "crash", "ing"]
+         "stop", "crash", "ing", "gas", "cylinder", "leak", "short", "circuit", "pressure", "vessel", "whether",
+         "cause", "may", ",", "and", "munitions", "depot", "explosion", "not", "known"]
     ),
     max_size=30,
 ).map("".join)

@@ -141,7 +141,7 @@ def finding(
     name_a, name_b = context.name_sides(a, b)
     if of:
         topic = f"cause of the {of.replace('_', ' ')}: {name(x)} or {name(y)}"
-        setting = f"as the cause of the {of.replace('_', ' ')}: {indefinite(name(x))} and {indefinite(name(y))} are different causes."
+        setting = f"as the cause of the {of.replace('_', ' ')}: {name(x)} and {name(y)} are different causes."
     else:
         topic = f"{x.category} type: {name(x)} or {name(y)}"
         setting = f"in otherwise matching accounts: {indefinite(name(x))} and {indefinite(name(y))} are different things."
