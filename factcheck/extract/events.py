@@ -22,8 +22,8 @@ THINGS = ("weapon", "vehicle")
 """Categories whose phrases are names: a shorter type inside one is part of the name."""
 HAPPENINGS = ("weapon", "event")
 """Categories that say what happened (see `happenings`)."""
-CLAUSE_BREAK = re.compile(r"[;:—–()]|\s--\s|,\s+(?:and|but|while|whereas|although|though)\b", re.I)
-"""Where a hedge's reach ends: "a gas cylinder exploded, and it was unclear whether anyone was inside"."""
+# Where a hedge's reach ends: "a gas cylinder exploded, and it was unclear whether anyone was inside".
+_CLAUSE_BREAK = re.compile(r"[;:—–()]|\s--\s|,\s+(?:and|but|while|whereas|although|though)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -89,10 +89,10 @@ def _cause_hedges() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return phrase_pattern(cues), phrase_pattern(table["cause_nouns"])
 
 
-def clause(text: str, start: int, end: int) -> tuple[int, int]:
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the clause around `start:end`."""
     lo, hi = 0, len(text)
-    for m in CLAUSE_BREAK.finditer(text):
+    for m in _CLAUSE_BREAK.finditer(text):
         if m.end() <= start:
             lo = m.end()
         elif m.start() >= end:
@@ -108,11 +108,11 @@ def _possible(text: str, start: int, end: int) -> bool:
     ("the cause was not yet known, though chemicals stored there caught fire").
     """
     hedges, nouns = _cause_hedges()
-    lo, hi = clause(text, start, end)
+    lo, hi = _clause(text, start, end)
     if hedges.search(text, lo, hi):
         return True
     for noun in nouns.finditer(text):
-        lo, hi = clause(text, noun.start(), noun.end())
+        lo, hi = _clause(text, noun.start(), noun.end())
         if hedges.search(text, lo, hi):
             return True
     return False
