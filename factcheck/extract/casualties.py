@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from factcheck.extract.phrases import phrase_key, phrase_pattern, plural
+from factcheck.extract.phrases import clause_around, phrase_key, phrase_pattern, plural
 from factcheck.extract.quantities import extract_quantities
 from factcheck.knowledge import load
 from factcheck.types import Casualty, Quantity
@@ -96,18 +96,6 @@ def _lexicon() -> _Lexicon:
 
 def _words(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text, start, end))
-
-
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around a cue: casualty words do not reach across "but", ";" or a dash."""
-    lo, hi = 0, len(text)
-    for m in _CLAUSE_BREAK.finditer(text):
-        if m.end() <= start:
-            lo = m.end()
-        elif m.start() >= end:
-            hi = m.start()
-            break
-    return lo, hi
 
 
 def _window_start(text: str, lo: int, end: int, words: int) -> int:
@@ -241,7 +229,7 @@ def extract_casualties(text: str, offset: int = 0) -> list[Casualty]:
     counts = [q for q in extract_quantities(text, 0) if _is_head_count(q, lex)]
     facts: list[Casualty] = []
     for i, cue in enumerate(cues):
-        clause_lo, clause_hi = _clause(text, cue.start(), cue.end())
+        clause_lo, clause_hi = clause_around(text, cue.start(), cue.end(), _CLAUSE_BREAK)
         lo = max(clause_lo, cues[i - 1].end() if i else 0)
         hi = min(clause_hi, cues[i + 1].start() if i + 1 < len(cues) else len(text))
         polarity = _polarity(text, cue, lo, hi, lex)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from factcheck.extract.phrases import phrase_key, phrase_pattern, with_plurals
+from factcheck.extract.phrases import clause_around, phrase_key, phrase_pattern, with_plurals
 from factcheck.knowledge import load
 from factcheck.types import EventType
 
@@ -89,17 +89,6 @@ def _cause_hedges() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return phrase_pattern(cues), phrase_pattern(table["cause_nouns"])
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the clause around `start:end`."""
-    lo, hi = 0, len(text)
-    for m in _CLAUSE_BREAK.finditer(text):
-        if m.end() <= start:
-            lo = m.end()
-        elif m.start() >= end:
-            return lo, m.start()
-    return lo, hi
-
-
 def _possible(text: str, start: int, end: int) -> bool:
     """Whether the sentence offers the cause at `start:end` as a possibility or denies it.
 
@@ -108,11 +97,11 @@ def _possible(text: str, start: int, end: int) -> bool:
     ("the cause was not yet known, though chemicals stored there caught fire").
     """
     hedges, nouns = _cause_hedges()
-    lo, hi = _clause(text, start, end)
+    lo, hi = clause_around(text, start, end, _CLAUSE_BREAK)
     if hedges.search(text, lo, hi):
         return True
     for noun in nouns.finditer(text):
-        lo, hi = _clause(text, noun.start(), noun.end())
+        lo, hi = clause_around(text, noun.start(), noun.end(), _CLAUSE_BREAK)
         if hedges.search(text, lo, hi):
             return True
     return False

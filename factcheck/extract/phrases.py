@@ -84,3 +84,17 @@ def _trie_source(node: dict) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
     return f"(?:{body})?" if "" in node else body
+
+
+def clause_around(text: str, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+    """The bounds of the clause holding `text[start:end]`, clauses ending where `breaks` match.
+
+    Each extractor brings its own breaks: a casualty word does not reach across "yet",
+    while "not yet known" must stay one clause for a cause's hedge."""
+    lo, hi = 0, len(text)
+    for m in breaks.finditer(text):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            return lo, m.start()
+    return lo, hi
