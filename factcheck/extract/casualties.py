@@ -73,6 +73,8 @@ def _lexicon() -> _Lexicon:
     for info in load("gazetteer")["country"].values():
         for demonym in info.get("demonyms", []):
             group.setdefault(_key(plural(demonym)), demonym.lower())
+            for noun in t["nationality_nouns"]:
+                group.setdefault(_key(f"{demonym} {noun}"), demonym.lower())
     return _Lexicon(
         cues=phrase_pattern(outcome),
         outcome=outcome,
