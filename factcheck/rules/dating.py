@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from functools import cache
 from itertools import product
 
 from factcheck.extract.events import happenings
 from factcheck.knowledge import load
 from factcheck.rules.common import RuleContext, event_zone, linked_pairs, related
+from factcheck.timeline import weekday_shift
 from factcheck.types import Claim, ClaimGroup, EventType, TimeRef
 
 
@@ -83,3 +85,15 @@ def compared_times(
                         zones = list(product(writing_zones(a, zone, context), writing_zones(b, zone, context)))
                     event = ea.label if ea.label in eb.ancestors else eb.label
                     yield a, ta, b, tb, event.replace("_", " "), zones
+
+
+def day_verdicts(ta: TimeRef, tb: TimeRef, zones: list[tuple[str | None, str | None]]) -> dict:
+    """How two named days relate in each zone pair (timeline.weekday_shift).
+
+    When both give a clock the days are judged without it: whether "21:15 GMT on
+    Friday" and "6:15 a.m. on Saturday" in Manila can be one day is a question of
+    zones; that the hours are one apart is the clock rule's finding, not a day's.
+    """
+    if ta.clock is not None and tb.clock is not None:
+        ta, tb = replace(ta, clock=None), replace(tb, clock=None)
+    return {(za, zb): weekday_shift(ta, za, tb, zb) for za, zb in zones}

@@ -20,8 +20,7 @@ Wednesday" (an Asian outlet) for a sinking off Indonesia: explained by the zones
 from __future__ import annotations
 
 from factcheck.rules.common import RuleContext, discrepancy
-from factcheck.rules.dating import compared_times
-from factcheck.timeline import weekday_shift
+from factcheck.rules.dating import compared_times, day_verdicts
 from factcheck.types import Claim, ClaimGroup, Discrepancy, TimeRef
 
 CODE = "T101"
@@ -38,7 +37,7 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
     for a, ta, b, tb, event, zones in compared_times(group, context, is_weekday):
         if ta.weekday == tb.weekday:
             continue
-        verdicts = {(za, zb): weekday_shift(ta, za, tb, zb) for za, zb in zones}
+        verdicts = day_verdicts(ta, tb, zones)
         if "same" not in verdicts.values():
             found.append(finding(a, ta, b, tb, event, verdicts, context))
     return found

@@ -18,7 +18,7 @@ the same zone: conflict. "at 11 pm EDT" against "at 0300 GMT": not flagged.
 from __future__ import annotations
 
 from factcheck.rules.common import RuleContext, discrepancy
-from factcheck.rules.dating import compared_times
+from factcheck.rules.dating import compared_times, day_verdicts
 from factcheck.timeline import clock_shift
 from factcheck.types import Claim, ClaimGroup, Discrepancy, TimeRef
 
@@ -33,7 +33,13 @@ def has_clock(time: TimeRef) -> bool:
 def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
     found = []
     for a, ta, b, tb, event, zones in compared_times(group, context, has_clock):
-        if ta.weekday is not None and tb.weekday is not None and ta.weekday != tb.weekday:
+        # days that no zone reconciles are the weekday rule's finding; days one apart by a zone are not
+        if (
+            ta.weekday is not None
+            and tb.weekday is not None
+            and ta.weekday != tb.weekday
+            and not {"same", "zone"} & set(day_verdicts(ta, tb, zones).values())
+        ):
             continue
         # the offsets in force when it was reported: "7:40 p.m. Eastern" is EDT in March, EST in January
         published = context.articles[a.article].published or context.articles[b.article].published
