@@ -19,6 +19,7 @@ from factcheck.corroboration import agreements, wire_copies
 from factcheck.disjoint import DisjointSets
 from factcheck.draft import draft_verdicts
 from factcheck.embed import DEFAULT_MODEL, Encoder, SentenceTransformerEncoder
+from factcheck.errors import InputError
 from factcheck.extract import extract_facts
 from factcheck.ingest import read_article, read_sources, reading_notes
 from factcheck.progress import Stages
@@ -44,7 +45,7 @@ class CheckOptions:
     default_zone: str | None = None
     align: AlignSettings = field(default_factory=AlignSettings)
     cache: bool = True
-    """Keep embeddings on disk (see `factcheck.cache`) so a rerun loads no model."""
+    """Keep embeddings, claims and findings on disk (see `factcheck.cache`): a rerun loads no model."""
 
 
 def claims_of(article: Article) -> list[Claim]:
@@ -65,7 +66,11 @@ def check(
         articles, skipped = read_sources(paths)
     if draft is not None:
         articles = [a for a in articles if a.path.resolve() != draft.resolve()]
-        articles.append(read_article(draft, role="draft"))
+        mine = read_article(draft, role="draft")
+        twin = next((a for a in articles if a.id == mine.id), None)
+        if twin is not None:
+            raise InputError(draft, f"has the same name as the source {twin.path}; rename one so citations can tell them apart")
+        articles.append(mine)
     track = lambda items: stages.track("extract", items, len(items))  # noqa: E731
     if options.cache:
         keys = [code_key(pickle.dumps((a.id, a.text))) for a in articles]
@@ -94,7 +99,8 @@ def check(
         with stages.stage("cluster"):
             spoken = {c.article for c in claims}
             events = with_draft(cluster_events([a for a in articles if a.id in spoken], claims, vectors), articles)
-        notes.extend(lone_notes(events))
+        if len(articles) >= 2:
+            notes.extend(lone_notes(events))
         compared = compare_events(claims, vectors, events, context, options, encoder.name, stages)
     groups = [group for event_groups, _ in compared for group in event_groups]
     found = order(merge([d for _, event_found in compared for d in event_found]))
@@ -149,10 +155,11 @@ def compare_events(
 
 
 def with_draft(events: list[tuple[str, ...]], articles: list[Article]) -> list[tuple[str, ...]]:
-    """Events of the sources, the draft compared with each (an editor's draft may span several)."""
+    """Events of the sources, the draft compared with each (an editor's draft may span several);
+    a draft given alone is its own event, its headings still checked against its text."""
     drafts = tuple(a.id for a in articles if a.role == "draft")
     sources = [tuple(i for i in event if i not in drafts) for event in events]
-    return [event + drafts for event in sources if event]
+    return [event + drafts for event in sources if event] or ([drafts] if drafts else [])
 
 
 def merge(found: list[Discrepancy]) -> list[Discrepancy]:

@@ -122,4 +122,23 @@ def test_a_lone_articles_headline_is_still_checked_against_its_text(tmp_path: Pa
     result = check([tmp_path], encoder=encoder)
     (finding,) = [d for d in result.discrepancies if d.between == "article"]
     assert finding.kind == "casualty" and {s.claim.part for s in finding.sides} == {"body", "heading"}
-    assert any("no other report" in note for note in result.notes)
+    assert len([note for note in result.notes if "no other report" in note]) == 1
+
+
+def test_a_draft_given_alone_still_has_its_headline_checked(tmp_path: Path, encoder) -> None:
+    sources, draft = tmp_path / "sources", tmp_path / "draft.md"
+    sources.mkdir()
+    write(draft.parent, draft.name, "Ferry capsizes in storm, no one hurt\n\nSix passengers were injured when a ferry capsized off the island on Friday.\n")
+    result = check([], draft=draft, encoder=encoder)
+    assert [(d.kind, d.between) for d in result.discrepancies] == [("casualty", "draft")]
+    assert not [note for note in result.notes if "only report of its event" in note]
+
+
+def test_a_draft_named_like_a_source_is_an_input_error(tmp_path: Path, encoder) -> None:
+    from factcheck.errors import InputError
+
+    write(tmp_path, "story.txt", "A landslide buried 12 homes on Tuesday, police said.\n")
+    write(tmp_path, "other.txt", "A landslide buried 14 homes on Tuesday, police said.\n")
+    write(tmp_path.parent, "story.md", "A landslide buried 20 homes on Tuesday.\n")
+    with pytest.raises(InputError, match="same name as the source"):
+        check([tmp_path], draft=tmp_path.parent / "story.md", encoder=encoder)
