@@ -1,10 +1,12 @@
-"""An on-disk cache, so a rerun over unchanged files loads no model and re-reads little.
+"""An on-disk cache, so a rerun over unchanged files loads no model and recomputes little.
 
-Vectors are keyed by a hash of (model name, text), and an article's extracted claims
-by a hash of (the tool's own code and knowledge, the article's id and text), in one
-SQLite database in the user's cache directory (or `FACTCHECK_CACHE_DIR`). SQLite in
-WAL mode gives atomic, concurrent-safe writes: two checks running at once each see
-a complete cache, and a run killed mid-write leaves nothing partial behind.
+Vectors are keyed by a hash of (model name, text); an article's extracted claims by
+(the tool's own code and knowledge, the article's id and text); an event's groups and
+findings by (code, settings, the event's articles). All live in one SQLite database in
+the user's cache directory (or `FACTCHECK_CACHE_DIR`). SQLite in WAL mode gives atomic,
+concurrent-safe writes: two checks running at once each see a complete cache, and a run
+killed mid-write leaves nothing partial behind. Rows a previous version of the tool
+wrote are pruned when this one writes.
 """
 
 from __future__ import annotations
@@ -31,14 +33,15 @@ T = TypeVar("T")
 CACHE_ENV = "FACTCHECK_CACHE_DIR"
 DATABASE = "factcheck.sqlite3"
 BUSY_TIMEOUT_MS = 60_000
-TABLES = ("claims", "findings")
-"""What is remembered besides vectors: each article's claims, and each event's groups and findings."""
+COLUMNS = {"vectors": ("key", "vector"), "claims": ("key", "value", "code"), "findings": ("key", "value", "code")}
+"""The tables: vectors by model and text; each article's claims and each event's groups and
+findings by the tool's code (`code` is its fingerprint: rows of other versions are pruned)."""
 CHUNK = 500
 """Keys per `IN (...)` query, well under SQLite's limit on bound parameters."""
 
 
 def cache_dir() -> Path:
-    """Where embeddings are kept: `FACTCHECK_CACHE_DIR`, else the platform's user cache dir."""
+    """Where the cache lives: `FACTCHECK_CACHE_DIR`, else the platform's user cache dir."""
     configured = os.environ.get(CACHE_ENV)
     if configured:
         return Path(configured).expanduser()
@@ -101,9 +104,11 @@ def connect(path: Path) -> Iterator[sqlite3.Connection]:
     with closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)) as db:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA journal_mode = WAL")
-        db.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL) WITHOUT ROWID")
-        for table in TABLES:
-            db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key BLOB PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID")
+        for table, columns in COLUMNS.items():
+            if [row[1] for row in db.execute(f"PRAGMA table_info({table})")] not in ([], list(columns)):
+                db.execute(f"DROP TABLE {table}")  # written by another version of the tool: only a cache
+            typed = ", ".join(f"{c} BLOB{' PRIMARY KEY' if c == 'key' else ' NOT NULL'}" for c in columns)
+            db.execute(f"CREATE TABLE IF NOT EXISTS {table} ({typed}) WITHOUT ROWID")
         yield db
 
 
@@ -137,32 +142,41 @@ def remembered(
 
     A value may hold `claims` the run already has: they are stored as references and
     come back as the very same objects, so a remembered result costs no second copy.
+    Each position passes through `track`, loaded or computed, so a progress bar and a
+    stage's time count both. A row that cannot be read is computed again.
     """
     path = Path(directory or cache_dir()) / DATABASE
     known = {claim_ref(c): c for c in claims}
     try:
         with connect(path) as db:
             rows = select(db, table, keys)
-        found = {key: loads(blob, known) for key, blob in rows.items()}
-    except (OSError, sqlite3.Error, pickle.UnpicklingError, KeyError) as error:
+        usable = True
+    except (OSError, sqlite3.Error) as error:
         warn(f"{table} cache unavailable at {path} ({error}); working without it")
-        return [compute(n) for n in track(list(range(len(keys))))]
-    first: dict[bytes, int] = {}
-    for n, key in enumerate(keys):
-        first.setdefault(key, n)
+        rows, usable = {}, False
+    values: dict[bytes, T] = {}
     fresh: dict[bytes, T] = {}
-    for n in track([n for key, n in first.items() if key not in found]):
-        fresh[keys[n]] = compute(n)
-    if fresh:
+    for n in track(list(range(len(keys)))):
+        key = keys[n]
+        if key in values:
+            continue
+        value = loads(rows[key], known) if key in rows else MISSING
+        if value is MISSING:
+            value = fresh[key] = compute(n)
+        values[key] = value
+    if fresh and usable:
         try:
+            blobs = [(key, dumps(value, known), code_fingerprint()) for key, value in fresh.items()]
             with connect(path) as db, db:
-                db.executemany(
-                    f"INSERT OR IGNORE INTO {table} (key, value) VALUES (?, ?)",
-                    [(key, dumps(value, known)) for key, value in fresh.items()],
-                )
-        except (OSError, sqlite3.Error) as error:
+                db.executemany(f"INSERT OR IGNORE INTO {table} (key, value, code) VALUES (?, ?, ?)", blobs)
+                db.execute(f"DELETE FROM {table} WHERE code != ?", (code_fingerprint(),))
+        except (OSError, sqlite3.Error, pickle.PicklingError, TypeError, AttributeError, RecursionError) as error:
             warn(f"could not write the {table} cache at {path} ({error})")
-    return [found[key] if key in found else fresh[key] for key in keys]
+    return [values[key] for key in keys]
+
+
+MISSING = object()
+"""What `loads` gives for a row it cannot read: a value to compute again."""
 
 
 def claim_ref(claim: Claim) -> tuple[str, int, str]:
@@ -181,9 +195,13 @@ def dumps(value: object, known: dict[tuple[str, int, str], Claim]) -> bytes:
 
 
 def loads(blob: bytes, known: dict[tuple[str, int, str], Claim]) -> object:
+    """A stored value, its claim references resolved; `MISSING` if it cannot be read."""
     unpickler = pickle.Unpickler(io.BytesIO(blob))
     unpickler.persistent_load = known.__getitem__
-    return unpickler.load()
+    try:
+        return unpickler.load()
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, KeyError, TypeError, ValueError):
+        return MISSING
 
 
 def lookup(db: sqlite3.Connection, keys: list[bytes]) -> dict[bytes, np.ndarray]:
@@ -197,5 +215,5 @@ def select(db: sqlite3.Connection, table: str, keys: list[bytes]) -> dict[bytes,
     found: dict[bytes, bytes] = {}
     for start in range(0, len(unique), CHUNK):
         chunk = unique[start : start + CHUNK]
-        found.update(db.execute(f"SELECT * FROM {table} WHERE key IN ({','.join('?' * len(chunk))})", chunk))
+        found.update(db.execute(f"SELECT key, {COLUMNS[table][1]} FROM {table} WHERE key IN ({','.join('?' * len(chunk))})", chunk))
     return found

@@ -177,3 +177,39 @@ def test_a_rerun_after_an_edit_compares_only_the_edited_event(
     edited = pipeline.check([folder], options=options, encoder=CachedEncoder(encoder, tmp_path / "cache"))
     assert compared[2:] == [("fire-a", "fire-b")]
     assert any("95" in s.claim.text for d in edited.discrepancies for s in d.sides)
+
+
+def test_an_unreadable_row_is_computed_again(tmp_path: Path) -> None:
+    import sqlite3
+
+    from factcheck.cache import DATABASE, code_key, remembered
+
+    keys = [code_key(b"a")]
+    remembered("claims", keys, lambda n: "first", tmp_path)
+    with sqlite3.connect(tmp_path / DATABASE) as db:
+        db.execute("UPDATE claims SET value = ?", (b"not a pickle",))
+    assert remembered("claims", keys, lambda n: "again", tmp_path) == ["again"]
+
+
+def test_rows_of_another_version_of_the_tool_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    import factcheck.cache as cache
+
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: b"an older version")
+    cache.remembered("claims", [cache.code_key(b"a")], lambda n: "old", tmp_path)
+    monkeypatch.undo()
+    cache.remembered("claims", [cache.code_key(b"a")], lambda n: "new", tmp_path)
+    with sqlite3.connect(tmp_path / cache.DATABASE) as db:
+        assert [row[0] for row in db.execute("SELECT code FROM claims")] == [cache.code_fingerprint()]
+
+
+def test_a_table_of_another_layout_is_replaced(tmp_path: Path) -> None:
+    import sqlite3
+
+    from factcheck.cache import DATABASE, code_key, remembered
+
+    with sqlite3.connect(tmp_path / DATABASE) as db:
+        db.execute("CREATE TABLE claims (key BLOB PRIMARY KEY, claims BLOB NOT NULL) WITHOUT ROWID")
+    assert remembered("claims", [code_key(b"a")], lambda n: "value", tmp_path) == ["value"]
+    assert remembered("claims", [code_key(b"a")], lambda n: "other", tmp_path) == ["value"]

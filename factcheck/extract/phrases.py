@@ -65,11 +65,17 @@ def phrase_alternatives(phrases: Iterable[str], *, fold_case: bool) -> str:
     trie: dict = {}
     for phrase in phrases:
         node = trie
-        for char in phrase_key(phrase.lower() if fold_case else phrase):
+        for char in phrase_key("".join(map(_lower, phrase)) if fold_case else phrase):
             node = node.setdefault(char, {})
         node[""] = {}
     trie.pop("", None)
     return _trie_source(trie)
+
+
+def _lower(char: str) -> str:
+    """A letter in lower case, unless that takes two characters ("İ"): the pattern ignores case anyway."""
+    lower = char.lower()
+    return lower if len(lower) == 1 else char
 
 
 def _trie_source(node: dict) -> str:
