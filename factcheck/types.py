@@ -7,9 +7,11 @@ searching for its words, so every citation round-trips to the file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -186,14 +188,20 @@ class Claim:
     """Speaks of an earlier event (dated by month or year, or "last year"), not the one reported."""
 
     def __getstate__(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k != "_of_type"}
+        return {k: v for k, v in self.__dict__.items() if k != "_memo"}
+
+    def remembered(self, key: object, compute: Callable[[], Any]) -> Any:
+        """`compute()` once per claim: rules ask again and again for what a claim holds.
+
+        Kept on the claim itself, so it lives as long as the claim and is never stored."""
+        memo = self.__dict__.setdefault("_memo", {})
+        if key not in memo:
+            memo[key] = compute()
+        return memo[key]
 
     def of_type(self, kind: type) -> tuple:
-        """The facts of one kind, remembered on the claim: every rule asks for them again."""
-        memo = self.__dict__.setdefault("_of_type", {})
-        if kind not in memo:
-            memo[kind] = tuple(f for f in self.facts if isinstance(f, kind))
-        return memo[kind]
+        """The facts of one kind."""
+        return self.remembered(kind, lambda: tuple(f for f in self.facts if isinstance(f, kind)))
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import TypeVar
 
 from factcheck.extract.events import happenings
@@ -144,12 +144,10 @@ def related(x: EventType, y: EventType) -> bool:
     return x.category == y.category and (x.label == y.label or x.label in y.ancestors or y.label in x.ancestors)
 
 
-@lru_cache(maxsize=1 << 16)
 def located(claim: Claim) -> tuple[Place, ...]:
-    """The places a claim says something happened or stands in ("in Iraq and Syria").
-
-    Remembered: every rule that needs an event's zone asks again for the same claims."""
-    return tuple(locating(claim.of_type(Place), claim.text, claim.start))
+    """The places a claim says something happened or stands in ("in Iraq and Syria"),
+    remembered on the claim: every rule that needs an event's zone asks again."""
+    return claim.remembered(located, lambda: tuple(locating(claim.of_type(Place), claim.text, claim.start)))
 
 
 def shared_event(a: Claim, b: Claim) -> str | None:
