@@ -417,10 +417,6 @@ def layout(text: str, start: int = 0) -> Layout:
     return Layout(body, tuple(captions), tuple(headings))
 
 
-def body_spans(text: str, start: int = 0) -> Spans:
-    return layout(text, start).body
-
-
 @cache
 def heading_cues() -> tuple[dict[str, Any], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     table = load("chrome")["heading"]
@@ -456,20 +452,12 @@ def is_heading(line: str) -> bool:
     )
 
 
-def heading_spans(text: str, start: int = 0) -> Spans:
-    return layout(text, start).headings
-
-
 @cache
 def caption_patterns() -> re.Pattern[str]:
     return compile_any(load("chrome")["caption"])
 
 
 CREDIT = re.compile(r"\s*\([^()]*\)\s*$")
-
-
-def caption_spans(text: str, start: int = 0) -> Spans:
-    return layout(text, start).captions
 
 
 def first_headline(text: str, start: int) -> str | None:

@@ -1,4 +1,4 @@
-"""Split an article's body into claims: sentences with exact spans and paragraphs.
+"""Split an article into claims: sentences of its body, captions and headings, with exact spans and paragraphs.
 
 Sentence boundaries come from syntok, which tokenizes with offsets into the text,
 so spans are carried, never searched for. Abbreviations that news copy puts before

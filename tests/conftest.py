@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from factcheck.cache import CACHE_ENV
-from factcheck.ingest import body_spans
+from factcheck.ingest import layout
 from factcheck.types import Article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +53,7 @@ def bag_encoder() -> BagOfWordsEncoder:
 
 
 def make_article(text: str, id: str = "a", outlet: str | None = None, **meta) -> Article:
-    return Article(id=id, path=Path(f"{id}.txt"), outlet=outlet or id, text=text, body=body_spans(text), **meta)
+    return Article(id=id, path=Path(f"{id}.txt"), outlet=outlet or id, text=text, body=layout(text).body, **meta)
 
 
 def assert_spans_round_trip(facts, text: str, offset: int) -> None:

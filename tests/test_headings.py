@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.align import comparable_parts, paragraph_scopes
-from factcheck.ingest import body_spans, caption_spans, heading_spans, is_heading, read_article
+from factcheck.ingest import is_heading, layout, read_article
 from factcheck.pipeline import check, claims_of
 from factcheck.report import render_json, render_markdown
 from factcheck.rules import RULES
@@ -138,7 +138,7 @@ def test_a_heading_is_compared_with_the_lead_it_heads_in_its_own_article_only() 
         "Several fans said the gates had been locked before kick-off.\n\n"
         "Fans queue at the gates on Saturday. (Photo: Lee Park / Daily Wire)\n"
     )
-    article = make_article(text, captions=caption_spans(text), headings=heading_spans(text))
+    article = make_article(text, captions=layout(text).captions, headings=layout(text).headings)
     claims = segment(article) + segment(make_article("Eighteen people died in the crush, officials said.\n", id="b"))
     assert [c.part for c in claims] == ["body", "body", "body", "caption", "heading", "heading", "body"]
     articles = np.array([0, 0, 0, 0, 0, 0, 1])
@@ -302,7 +302,7 @@ def test_a_contradicting_headline_is_reported_end_to_end_and_labelled(tmp_path: 
     ).map(lambda lines: "\n\n".join(lines))
 )
 def test_heading_spans_round_trip_and_never_overlap_the_body(text: str) -> None:
-    headings, body = heading_spans(text), body_spans(text)
+    headings, body = layout(text).headings, layout(text).body
     for start, end in headings:
         piece = text[start:end]
         assert piece and piece == piece.strip()
@@ -323,7 +323,7 @@ def test_a_later_heading_is_a_subheading_and_a_caption_a_caption_when_sides_are_
         "Several fans said the gates had been locked before kick-off.\n\n"
         "Fans queue at the gates on Saturday. (Photo: Lee Park / Daily Wire)\n"
     )
-    article = make_article(text, outlet="Valley Courier", captions=caption_spans(text), headings=heading_spans(text))
+    article = make_article(text, outlet="Valley Courier", captions=layout(text).captions, headings=layout(text).headings)
     other = make_article("Eighteen people died in the crush, officials said.\n", id="b", outlet="Wire")
     claims = {c.text: c for c in segment(article) + segment(other)}
     context = RuleContext(articles={article.id: article, other.id: other})

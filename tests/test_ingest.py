@@ -13,14 +13,14 @@ from hypothesis import strategies as st
 
 from factcheck import ingest
 from factcheck.errors import InputError
-from factcheck.ingest import body_spans, read_article, read_articles, read_sources, reading_notes
+from factcheck.ingest import layout, read_article, read_articles, read_sources, reading_notes
 from factcheck.pipeline import claims_of
 from factcheck.segment import MAX_SENTENCE_CHARS, segment
 from tests.conftest import SAMPLE
 
 
 def body_text(text: str) -> list[str]:
-    return [text[s:e] for s, e in body_spans(text)]
+    return [text[s:e] for s, e in layout(text).body]
 
 
 def test_front_matter_gives_metadata_and_offsets_count_the_whole_file(tmp_path: Path) -> None:
@@ -86,7 +86,7 @@ def test_hard_wrapped_sentences_stay_one_line() -> None:
         "Power was cut to the whole district for most of the night and roads were closed in\n"
         "both directions between the two towns, police said, adding that no one was missing.\n"
     )
-    assert len(body_spans(text)) == 2
+    assert len(layout(text).body) == 2
 
 
 def test_the_sample_corpus_reads_with_its_manifest() -> None:
@@ -200,7 +200,7 @@ def test_a_very_long_line_is_read_in_linear_time_and_cut_into_bounded_claims() -
     words = "the wildfire spread along the ridge towards 40 homes while crews said winds were rising".split()
     text = " ".join(words[i % len(words)] for i in range(100_000))
     begun = time.perf_counter()
-    claims = segment(ingest.Article(id="a", path=Path("a.txt"), outlet="a", text=text, body=body_spans(text)))
+    claims = segment(ingest.Article(id="a", path=Path("a.txt"), outlet="a", text=text, body=layout(text).body))
     assert time.perf_counter() - begun < 10
     assert len(claims) > 100 and all(len(c.text) <= MAX_SENTENCE_CHARS for c in claims)
     assert all(text[c.start : c.end] == c.text for c in claims)

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract import extract_facts
-from factcheck.ingest import caption_spans, heading_spans
+from factcheck.ingest import layout
 from factcheck.segment import MAX_SENTENCE_CHARS, cut_long, segment, sentence_spans
 from tests.conftest import make_article
 
@@ -83,7 +83,7 @@ def test_headings_become_claims_after_the_body_and_captions() -> None:
         "Ports stay closed for a second day\n\n"
         "The harbour master said the ports would reopen on Wednesday.\n"
     )
-    article = make_article(text, captions=caption_spans(text), headings=heading_spans(text))
+    article = make_article(text, captions=layout(text).captions, headings=layout(text).headings)
     claims = segment(article)
     assert [c.part for c in claims] == ["body", "body", "caption", "heading", "heading"]
     assert [c.text for c in claims if c.part == "heading"] == ["Storm kills three on the coast", "Ports stay closed for a second day"]
