@@ -136,7 +136,7 @@ class Place(Fact):
     """`country`, `city`, `region`, `border`, ... as the gazetteer says; below a city, what
     its cue says (`district`, `village`, `town`, `neighbourhood`, `zone`, ...)."""
     within: str | None = None
-    """The gazetteer place a place below a city is said to lie in ("Izmir's Cigli district": Izmir)."""
+    """The gazetteer place a place below a city is said to lie in ("Adana's Karacay district": Adana)."""
 
 
 @dataclass(frozen=True)

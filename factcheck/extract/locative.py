@@ -26,7 +26,7 @@ def locating(places: list[Place], text: str, offset: int = 0) -> list[Place]:
         head = text[: place.start - offset]
         chained = bool(found) and joins.match(text[found[-1].end - offset : place.start - offset])
         following = re.match(r"\s+([A-Za-z]+)", text[place.end - offset :])
-        # A place read from its cue ends in a noun ("the Cigli district"): nothing follows it as its noun.
+        # A place read from its cue ends in a noun ("the Karacay district"): nothing follows it as its noun.
         modifier = (
             following is not None
             and following.group(1).islower()

@@ -7,7 +7,7 @@ canonical name and the country it lies in, so a rule can tell which.
 Districts, villages and industrial zones are too many for any list, and real
 coverage names them more often than cities; they are read from their cue ("the
 district of X", "X industrial zone") with their name folded to ASCII, so that
-"Çiğli" and "Cigli" are one place.
+"Karaçay" and "Karacay" are one place.
 """
 
 from __future__ import annotations
@@ -50,16 +50,16 @@ class _Gazetteer:
 @dataclass(frozen=True)
 class _SubCity:
     after: re.Pattern[str]
-    """Name, then cue: "the Cigli district"."""
+    """Name, then cue: "the Karacay district"."""
     before: re.Pattern[str]
-    """Cue, "of", then name: "the district of Torbali"."""
+    """Cue, "of", then name: "the district of Yazikoy"."""
     kinds: dict[str, str]
     not_names: frozenset[str]
     institution_after: re.Pattern[str]
     letters: dict[int, str]
 
 
-# A capitalised word of a name, in any Latin, Greek or Cyrillic script: "Çiğli",
+# A capitalised word of a name, in any Latin, Greek or Cyrillic script: "Karaçay",
 # "al-Tabbaneh" (a lower-case particle bound by a hyphen), "N'Djamena" (not a
 # possessive "'s", which ends the name).
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x2000)) if c.isupper())
@@ -68,7 +68,7 @@ _NAME = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
 # Before a cue, as few words as reach it, so a cue's own capitalised words stay
 # the cue's ("Atatürk Organised Industrial Zone" is the Atatürk zone).
 _NAME_BEFORE_CUE = _NAME.removesuffix(")") + "?)"
-# Where a sub-city place is said to lie: "Izmir's Cigli district", "the Cigli district of Izmir".
+# Where a sub-city place is said to lie: "Adana's Karacay district", "the Karacay district of Adana".
 _POSSESSIVE = re.compile(r"['’]s\s+")
 _WITHIN_AFTER = re.compile(r"(?:,\s*|\s+)(?:in|of)\s+(?:the\s+)?|,\s*")
 
@@ -158,7 +158,7 @@ def extract_places(text: str, offset: int = 0) -> list[Place]:
 
 
 def fold(name: str) -> str:
-    """A name in ASCII, one space between words: "Çiğli" -> "Cigli", "Torbalı" -> "Torbali"."""
+    """A name in ASCII, one space between words: "Karaçay" -> "Karacay", "Yazıköy" -> "Yazikoy"."""
     letters = _gazetteer().sub_city.letters
     decomposed = unicodedata.normalize("NFKD", name.translate(letters))
     return phrase_key("".join(c for c in decomposed if not unicodedata.combining(c)))
@@ -173,7 +173,7 @@ def _sub_city_places(text: str, offset: int, known: list[Place], gaz: _Gazetteer
     """Districts, villages, towns, neighbourhoods and zones named with their cue.
 
     The span covers the cue and a compass word before it ("southern district of
-    Torbali"), so that the preposition before it says whether it is a location.
+    Yazikoy"), so that the preposition before it says whether it is a location.
     """
     sub = gaz.sub_city
     taken = [(p.start - offset, p.end - offset) for p in known]
@@ -207,7 +207,7 @@ def _sub_city_places(text: str, offset: int, known: list[Place], gaz: _Gazetteer
 
 def _trimmed_name(m: re.Match[str], not_names: frozenset[str]) -> tuple[int, str]:
     """The name's start and words, less the capitalised words before it that name nothing
-    ("On Monday Cigli district"); none when its last word names nothing ("The district")
+    ("On Monday Karacay district"); none when its last word names nothing ("The district")
     or a word is in capitals (in a headline in capitals, every word looks like a name)."""
     words = list(re.finditer(r"\S+", m.group("name")))
     while words and words[0].group() in not_names:
@@ -223,8 +223,8 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _within(text: str, offset: int, start: int, end: int, known: list[Place]) -> Place | None:
-    """The gazetteer place a sub-city place is said to lie in: "Izmir's Cigli district",
-    "the Cigli district of Izmir", "the village of Amatrice, Italy"."""
+    """The gazetteer place a sub-city place is said to lie in: "Adana's Karacay district",
+    "the Karacay district of Adana", "the village of Amatrice, Italy"."""
     for place in known:
         s, e = place.start - offset, place.end - offset
         if e <= start and (m := _POSSESSIVE.match(text, e)) and m.end() == start:

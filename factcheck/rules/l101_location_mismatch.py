@@ -11,7 +11,7 @@ Places below a city (districts, villages, towns, neighbourhoods, industrial
 zones, read from their cue) are compared with places of their own kind only:
 two named districts differ, but a village and a district, or a district and its
 city, may both hold (which lies in which is unknown). Spellings that differ only
-in diacritics ("Çiğli", "Cigli") are one name. Claims phrased too far apart to be
+in diacritics ("Karaçay", "Karacay") are one name. Claims phrased too far apart to be
 paraphrases are still compared when they tell one scene: both name a happening
 of the current event (one type, or one a kind of the other) and each places it
 in exactly one such place, of one kind. A place in background, or where a
@@ -21,9 +21,9 @@ Why an editor cares: the wrong town or country in a dateline or a casualty repor
 sends readers, relatives and rescuers to the wrong place.
 
 Example: "The quake struck near Izmir" against "The quake struck near Ankara":
-conflict. "in Kyiv" against "in Kiev": not flagged. "The blast in the Cigli
-district" against "the explosion in the district of Torbali": conflict; "the
-village of Kaya" against "the Torbali district": not flagged.
+conflict. "in Kyiv" against "in Kiev": not flagged. "The blast in the Karacay
+district" against "the explosion in the district of Yazikoy": conflict; "the
+village of Kaya" against "the Yazikoy district": not flagged.
 """
 
 from __future__ import annotations
