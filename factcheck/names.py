@@ -8,6 +8,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
+from factcheck.extract.places import fold
 from factcheck.knowledge import load
 from factcheck.types import Thing
 
@@ -74,8 +75,9 @@ def _ordinals() -> tuple[dict[str, str], re.Pattern[str]]:
 
 
 def _thing_words(phrase: str) -> list[str]:
-    """Lower-case words, apostrophes and punctuation out, ordinals as digits ("Fourth", "4th": "4")."""
-    bare = re.sub(r"['’.]", "", re.sub(r"['’]s\b", "", phrase.lower()))
+    """Lower-case ASCII words ("İstanbul": "istanbul"), apostrophes and punctuation out,
+    ordinals as digits ("Fourth", "4th": "4")."""
+    bare = re.sub(r"['’.]", "", re.sub(r"['’]s\b", "", fold(phrase).lower()))
     return [_as_digits(w) for w in re.findall(r"[^\W_]+", bare)]
 
 

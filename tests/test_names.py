@@ -65,6 +65,8 @@ def thing(name: str | None, kind: str) -> Thing:
         ("Harbour View Tower", "Harbour View Towers", "building"),
         ("St Jude's Hospital", "St Judes Hospital", "building"),
         ("KX204", "KX204", "aircraft"),
+        ("İstanbul Express", "Istanbul Express", "train"),
+        ("Çamlıca Tower", "Camlica Tower", "building"),
         ("Delta Chemical", None, "facility"),
         (None, None, "vessel"),
     ],

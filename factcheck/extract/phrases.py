@@ -12,6 +12,9 @@ from collections.abc import Iterable
 
 HYPHENS = r"\-‐‑–—"
 """Hyphens and dashes, escaped for use inside a character class."""
+UPPER = "".join(c for c in map(chr, range(0x41, 0x2000)) if c.isupper())
+"""Capital letters of the Latin, Greek and Cyrillic scripts, for a character class: names
+are written "Çamlıca" and "İstanbul" as often as "Camlica"."""
 
 # A space in a phrase may be written as spaces or a hyphen ("air strike",
 # "air-strike"); an apostrophe may be straight or curly.

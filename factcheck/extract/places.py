@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from factcheck.extract.phrases import HYPHENS, phrase_alternatives, phrase_key, phrase_pattern
+from factcheck.extract.phrases import HYPHENS, UPPER, phrase_alternatives, phrase_key, phrase_pattern
 from factcheck.knowledge import load
 from factcheck.types import Place
 
@@ -62,8 +62,7 @@ class _SubCity:
 # A capitalised word of a name, in any Latin, Greek or Cyrillic script: "Karaçay",
 # "al-Tabbaneh" (a lower-case particle bound by a hyphen), "N'Djamena" (not a
 # possessive "'s", which ends the name).
-_UPPER = "".join(c for c in map(chr, range(0x41, 0x2000)) if c.isupper())
-_WORD = rf"(?:[a-z]{{1,3}}[{HYPHENS}])?[{_UPPER}]\w*(?:['’](?!s\b)\w+)*(?:[{HYPHENS}]\w+)*"
+_WORD = rf"(?:[a-z]{{1,3}}[{HYPHENS}])?[{UPPER}]\w*(?:['’](?!s\b)\w+)*(?:[{HYPHENS}]\w+)*"
 _NAME = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
 # Before a cue, as few words as reach it, so a cue's own capitalised words stay
 # the cue's ("Atatürk Organised Industrial Zone" is the Atatürk zone).

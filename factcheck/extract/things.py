@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from factcheck.extract.phrases import phrase_pattern, with_plurals
+from factcheck.extract.phrases import UPPER, phrase_pattern, with_plurals
 from factcheck.knowledge import load
 from factcheck.names import thing_name, titles
 from factcheck.types import Thing
 
 # One capitalized word of a name, an ordinal ("4th", "101st"), "al-Noor", or "St."/"Mt.".
-_WORD = r"(?:(?:al|el)-)?[A-Z][\w'’&]*(?:-[A-Z0-9][\w'’&]*)*|\d+(?:st|nd|rd|th)|(?:St|Mt|Ft)\."
+_WORD = rf"(?:(?:al|el)-)?[{UPPER}][\w'’&]*(?:-[{UPPER}0-9][\w'’&]*)*|\d+(?:st|nd|rd|th)|(?:St|Mt|Ft)\."
 _UNCASED = ("thing.code", "thing.generic")
 _DETERMINER = r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat)\s+"
 # A lower-case modifier before a generic noun ("the 14-storey tower"), never a
