@@ -95,33 +95,21 @@ def one_scene(a: Claim, b: Claim) -> tuple[Place, Place] | None:
 def apart(a: Claim, b: Claim, context: RuleContext) -> Discrepancy:
     pa, pb = located(a), located(b)
     name_a, name_b = context.name_sides(a, b)
-    return discrepancy(
-        CODE,
-        "location",
-        status="conflict",
-        severity="medium",
-        topic="where it happened",
-        explanation=(
-            f"{name_a} names {', '.join(p.text for p in pa)}; "
-            f"{name_b} names {', '.join(p.text for p in pb)}, in otherwise matching accounts."
-        ),
-        sides=[(a, pa[0], ", ".join(p.text for p in pa)), (b, pb[0], ", ".join(p.text for p in pb))],
-        context=context,
-    )
+    said_a, said_b = (", ".join(p.text for p in places) for places in (pa, pb))
+    explanation = f"{name_a} names {said_a}; {name_b} names {said_b}, in otherwise matching accounts."
+    return conflict("where it happened", explanation, [(a, pa[0], said_a), (b, pb[0], said_b)], context)
 
 
 def below_city(a: Claim, x: Place, b: Claim, y: Place, context: RuleContext) -> Discrepancy:
     name_a, name_b = context.name_sides(a, b)
+    explanation = (
+        f"{name_a} places it in “{x.text}”, {name_b} in “{y.text}”: two different {plural(x.kind)} "
+        "for where one event happened."
+    )
+    return conflict(f"which {x.kind}", explanation, [(a, x, x.text), (b, y, y.text)], context)
+
+
+def conflict(topic: str, explanation: str, sides: list, context: RuleContext) -> Discrepancy:
     return discrepancy(
-        CODE,
-        "location",
-        status="conflict",
-        severity="medium",
-        topic=f"which {x.kind}",
-        explanation=(
-            f"{name_a} places it in “{x.text}”, {name_b} in “{y.text}”: two different {plural(x.kind)} "
-            "for where one event happened."
-        ),
-        sides=[(a, x, x.text), (b, y, y.text)],
-        context=context,
+        CODE, "location", status="conflict", severity="medium", topic=topic, explanation=explanation, sides=sides, context=context
     )
