@@ -12,14 +12,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from factcheck.extract.phrases import clause_around, phrase_key, phrase_pattern, plural
+from factcheck.extract.phrases import clause_around, clause_breaks, phrase_key, phrase_pattern, plural
 from factcheck.extract.quantities import extract_quantities
 from factcheck.knowledge import load
 from factcheck.types import Casualty, Quantity
 
 OUTCOMES = ("killed", "injured", "casualties")
 _WORD = re.compile(r"[\w'’.\-]+")
-_CLAUSE_BREAK = re.compile(r"[;:—–()]|\s--\s|,?\s+(?:but|while|whereas|although|though|yet)\b", re.I)
 _COORDINATION = re.compile(r"\s*(?:,|and|or|nor|and/or|as well as)?\s*", re.I)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 # A count right after one of these is a time or a place, not the harmed ("killed in 2019").
@@ -94,6 +93,11 @@ def _lexicon() -> _Lexicon:
         groups=phrase_pattern(group),
         group=group,
     )
+
+
+@cache
+def _clause_breaks() -> re.Pattern[str]:
+    return clause_breaks(load("casualties")["clause_breaks"], after_comma=False)
 
 
 def _words(text: str, start: int, end: int) -> int:
@@ -231,7 +235,7 @@ def extract_casualties(text: str, offset: int = 0) -> list[Casualty]:
     counts = [q for q in extract_quantities(text, 0) if _is_head_count(q, lex)]
     facts: list[Casualty] = []
     for i, cue in enumerate(cues):
-        clause_lo, clause_hi = clause_around(text, cue.start(), cue.end(), _CLAUSE_BREAK)
+        clause_lo, clause_hi = clause_around(text, cue.start(), cue.end(), _clause_breaks())
         lo = max(clause_lo, cues[i - 1].end() if i else 0)
         hi = min(clause_hi, cues[i + 1].start() if i + 1 < len(cues) else len(text))
         polarity = _polarity(text, cue, lo, hi, lex)

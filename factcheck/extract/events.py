@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from factcheck.extract.phrases import clause_around, phrase_key, phrase_pattern, with_plurals
+from factcheck.extract.phrases import clause_around, clause_breaks, phrase_key, phrase_pattern, with_plurals
 from factcheck.knowledge import load
 from factcheck.types import EventType
 
@@ -23,7 +23,6 @@ THINGS = ("weapon", "vehicle")
 HAPPENINGS = ("weapon", "event")
 """Categories that say what happened (see `happenings`)."""
 # Where a hedge's reach ends: "a gas cylinder exploded, and it was unclear whether anyone was inside".
-_CLAUSE_BREAK = re.compile(r"[;:—–()]|\s--\s|,\s+(?:and|but|while|whereas|although|though)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -89,6 +88,11 @@ def _cause_hedges() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return phrase_pattern(cues), phrase_pattern(table["cause_nouns"])
 
 
+@cache
+def _clause_breaks() -> re.Pattern[str]:
+    return clause_breaks(load("event_types")["cause_clause_breaks"], after_comma=True)
+
+
 def _possible(text: str, start: int, end: int) -> bool:
     """Whether the sentence offers the cause at `start:end` as a possibility or denies it.
 
@@ -97,11 +101,11 @@ def _possible(text: str, start: int, end: int) -> bool:
     ("the cause was not yet known, though chemicals stored there caught fire").
     """
     hedges, nouns = _cause_hedges()
-    lo, hi = clause_around(text, start, end, _CLAUSE_BREAK)
+    lo, hi = clause_around(text, start, end, _clause_breaks())
     if hedges.search(text, lo, hi):
         return True
     for noun in nouns.finditer(text):
-        lo, hi = clause_around(text, noun.start(), noun.end(), _CLAUSE_BREAK)
+        lo, hi = clause_around(text, noun.start(), noun.end(), _clause_breaks())
         if hedges.search(text, lo, hi):
             return True
     return False

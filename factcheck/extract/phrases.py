@@ -95,6 +95,13 @@ def _trie_source(node: dict) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
+def clause_breaks(conjunctions: Iterable[str], *, after_comma: bool) -> re.Pattern[str]:
+    """Where a clause ends: a semicolon, colon, dash or bracket, or one of `conjunctions`
+    (only after a comma when `after_comma`)."""
+    words = "|".join(map(re.escape, conjunctions))
+    return re.compile(rf"[;:—–()]|\s--\s|,{'' if after_comma else '?'}\s+(?:{words})\b", re.IGNORECASE)
+
+
 def clause_around(text: str, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
     """The bounds of the clause holding `text[start:end]`, clauses ending where `breaks` match.
 

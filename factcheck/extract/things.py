@@ -21,10 +21,6 @@ from factcheck.types import Thing
 # One capitalized word of a name, an ordinal ("4th", "101st"), "al-Noor", or "St."/"Mt.".
 _WORD = rf"(?:(?:al|el)-)?[{UPPER}][\w'’&]*(?:-[{UPPER}0-9][\w'’&]*)*|\d+(?:st|nd|rd|th)|(?:St|Mt|Ft)\."
 _UNCASED = ("thing.code", "thing.generic")
-_DETERMINER = r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat)\s+"
-# A lower-case modifier before a generic noun ("the 14-storey tower"), never a
-# function word: "the firefighters said the tower" is one mention, "the tower".
-_MODIFIER = r"(?!(?:the|a|an|and|or|of|to|in|on|at|by|as|is|are|was|were|has|had|have|said)\b)[a-z0-9][\w-]*"
 
 
 @dataclass(frozen=True)
@@ -60,6 +56,10 @@ def _vehicle_nouns(root: str) -> list[str]:
 @cache
 def _forms() -> tuple[_Form, ...]:
     table = load("things")
+    determiners = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in table["determiners"])
+    determiner = rf"(?<![\w-])(?:{determiners})\s+"
+    # A lower-case modifier before a generic noun ("the 14-storey tower"), never a function word.
+    modifier = rf"(?!(?:{'|'.join(map(re.escape, table['not_modifiers']))})\b)[a-z0-9][\w-]*"
     joiners = "|".join(table["name_joiners"])
     # At most five words: a longer run of capitals is a headline or a list, not one name.
     name = rf"(?:{_WORD})(?:\s+(?:(?:{joiners})\s+)?(?:{_WORD})){{0,4}}"
@@ -73,7 +73,7 @@ def _forms() -> tuple[_Form, ...]:
             suffix = rf"(?<![\w-])(?P<name>{name}\s+{suffixes}){trailing}"
             forms.append(_Form(kind, "thing.suffix", re.compile(suffix)))
         if "heads" in spec:
-            forms.append(_Form(kind, "thing.head", re.compile(rf"{_DETERMINER}(?P<name>{name})\s+(?P<head>{heads})")))
+            forms.append(_Form(kind, "thing.head", re.compile(rf"{determiner}(?P<name>{name})\s+(?P<head>{heads})")))
         if "prefixes" in spec:
             prefixes = "|".join(map(re.escape, sorted(spec["prefixes"], key=len, reverse=True)))
             forms.append(
@@ -82,7 +82,7 @@ def _forms() -> tuple[_Form, ...]:
         if spec.get("apposition"):
             nouns = _source(generic)
             forms.append(
-                _Form(kind, "thing.apposition", re.compile(rf"{_DETERMINER}(?P<head>{nouns})\s+(?P<name>{name})"))
+                _Form(kind, "thing.apposition", re.compile(rf"{determiner}(?P<head>{nouns})\s+(?P<name>{name})"))
             )
         if "codes" in spec:
             codes = "|".join(map(re.escape, sorted(spec["codes"], key=len, reverse=True)))
@@ -93,7 +93,7 @@ def _forms() -> tuple[_Form, ...]:
             forms.append(_Form(kind, "thing.of", re.compile(rf"(?<![\w-])(?P<name>{of}\s+of\s+{name})")))
         if generic:
             nouns = _source(generic)
-            pattern = rf"{_DETERMINER}(?P<head>(?:{_MODIFIER}\s+){{0,2}}(?:{nouns}))"
+            pattern = rf"{determiner}(?P<head>(?:{modifier}\s+){{0,2}}(?:{nouns}))"
             forms.append(_Form(kind, "thing.generic", re.compile(pattern), named=False))
     return tuple(forms)
 
