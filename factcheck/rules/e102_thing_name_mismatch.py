@@ -9,7 +9,10 @@ name ("4th Brigade") and small spelling differences ("Harbor", "Harbour") are
 one name, and a generic mention ("the ferry", "the building") names nothing and
 agrees with any name. A thing named as a source ("the 4th Brigade said") is a
 speaker, not the thing the event happened to, and is left to the attribution
-rules.
+rules. Claims phrased too far apart to be paraphrases are still compared when
+they tell one current event and each names one thing of a kind an event has one
+of (`one_per_event` in knowledge/things.toml: a train, a vessel, an aircraft, a
+plant, a gate), never buildings, hospitals or units, of which one event has many.
 
 Why an editor cares: the name of the train that derailed, the ship that sank or
 the tower that burned is what relatives, owners and investigators act on; two
@@ -24,7 +27,8 @@ Express derailed near the junction": conflict. "MV Sea Lark capsized" against
 from __future__ import annotations
 
 from factcheck.names import same_thing
-from factcheck.rules.common import RuleContext, discrepancy, linked_pairs
+from factcheck.knowledge import load
+from factcheck.rules.common import RuleContext, discrepancy, linked_pairs, shared_event
 from factcheck.types import Attribution, Claim, ClaimGroup, Discrepancy, Thing
 
 CODE = "E102"
@@ -45,9 +49,9 @@ def unmatched(mine: list[Thing], theirs: list[Thing]) -> list[Thing]:
 def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
     found = []
     for a, b, score in linked_pairs(group):
-        if score < context.paraphrase:
-            continue
         things_a, things_b = named(a), named(b)
+        if score < context.paraphrase:
+            things_a, things_b = one_scene(a, things_a, b, things_b)
         only_b = unmatched(things_b, things_a)
         for x in unmatched(things_a, things_b):
             y = next((y for y in only_b if y.kind == x.kind), None)
@@ -55,6 +59,25 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
                 only_b.remove(y)
                 found.append(finding(a, x, b, y, context))
     return found
+
+
+def one_scene(a: Claim, things_a: list[Thing], b: Claim, things_b: list[Thing]) -> tuple[list[Thing], list[Thing]]:
+    """In claims phrased apart, the things worth comparing: when both tell one current event,
+    the one thing each names of a kind an event has one of (the gate where a crowd crushed)."""
+    if a.background or b.background or not shared_event(a, b):
+        return [], []
+    sa, sb = single(things_a), single(things_b)
+    return [sa[k] for k in sa if k in sb], [sb[k] for k in sb if k in sa]
+
+
+def single(things: list[Thing]) -> dict[str, Thing]:
+    """The one thing named of each kind an event has one of."""
+    kinds = load("things")["kind"]
+    return {
+        t.kind: t
+        for t in things
+        if kinds.get(t.kind, {}).get("one_per_event") and sum(u.kind == t.kind for u in things) == 1
+    }
 
 
 def finding(a: Claim, x: Thing, b: Claim, y: Thing, context: RuleContext) -> Discrepancy:
