@@ -212,18 +212,13 @@ SUMMARIZING = [
 ]
 
 
-@pytest.mark.parametrize("text", SUMMARIZING)
-def test_a_heading_that_rounds_or_summarizes_its_body_is_not_flagged(tmp_path: Path, text: str) -> None:
-    assert not [d for d in heading_findings(tmp_path, text) if d.status == "conflict"]
-
-
-def test_a_headline_toll_above_the_bodys_at_least_figure_is_flagged(tmp_path: Path) -> None:
-    text = "Bridge collapse kills 40\n\nA road bridge collapsed over the river on Tuesday, and at least 14 people were killed, officials said.\n"
-    found = [d for d in heading_findings(tmp_path, text) if d.status == "conflict"]
-    assert [(d.rule, d.between) for d in found] == [("C102", "article")]
-
-
 ABOVE_THE_BODYS_LOWER_BOUND = [
+    pytest.param(
+        "Bridge collapse kills 40\n\nA road bridge collapsed over the river on Tuesday, and at least 14 people were killed, "
+        "officials said.\n",
+        "C102",
+        id="headline-toll-above-the-bodys-at-least-figure",
+    ),
     pytest.param(
         "At least 30 dead as floods sweep valley\n\nFloodwaters swept through the valley overnight, and at least 19 people died, "
         "the disaster agency said.\n",
@@ -258,8 +253,8 @@ WITHIN_THE_BODYS_LOWER_BOUND = [
 ]
 
 
-@pytest.mark.parametrize("text", WITHIN_THE_BODYS_LOWER_BOUND)
-def test_a_heading_within_its_bodys_stated_lower_bound_is_not_flagged(tmp_path: Path, text: str) -> None:
+@pytest.mark.parametrize("text", SUMMARIZING + WITHIN_THE_BODYS_LOWER_BOUND)
+def test_a_heading_that_rounds_summarizes_or_stays_within_its_body_is_not_flagged(tmp_path: Path, text: str) -> None:
     assert not [d for d in heading_findings(tmp_path, text) if d.status == "conflict"]
 
 

@@ -35,7 +35,7 @@ class _Form:
 
 def _source(phrases: list[str], flags: int = re.IGNORECASE) -> str:
     """A regex source for a phrase list (longest first, whole words), for use inside a larger pattern."""
-    return phrase_pattern(phrases, flags=flags).pattern if phrases else r"(?!x)x"
+    return phrase_pattern(phrases, flags=flags).pattern
 
 
 @cache
