@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pickle
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -71,7 +72,7 @@ def check(
         if twin is not None:
             raise InputError(draft, f"has the same name as the source {twin.path}; rename one so citations can tell them apart")
         articles.append(mine)
-    track = lambda items: stages.track("extract", items, len(items))  # noqa: E731
+    track = partial(stages.track, "extract")
     if options.cache:
         keys = [code_key(pickle.dumps((a.id, a.text))) for a in articles]
         per_article = remembered("claims", keys, lambda n: claims_of(articles[n]), track=track)
@@ -146,7 +147,7 @@ def compare_events(
         groups = align_claims([claims[k] for k in indices[n]], vectors[indices[n]], options.align)
         return groups, [d for rule in rules for group in groups for d in rule.check(group, context)]
 
-    track = lambda items: stages.track("compare", items, len(items))  # noqa: E731
+    track = partial(stages.track, "compare")
     if not options.cache:
         return [compare(n) for n in track(list(range(len(events))))]
     settings = pickle.dumps((model, [r.code for r in rules], options.default_zone, options.align))

@@ -27,7 +27,8 @@ class Stages:
         self.seconds: dict[str, float] = {}
 
     def track(self, name: str, items: Iterable[T], total: int | None = None) -> Iterator[T]:
-        """`items`, timing the loop over them (the consumer's work included) as stage `name`."""
+        """`items`, timing the loop over them (the consumer's work included) as stage `name`;
+        a bar's length is `total`, or the length of `items` when they have one."""
         start = perf_counter()
         try:
             if self.show:
