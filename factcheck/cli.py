@@ -13,7 +13,6 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
-import click
 import typer
 from tabulate import tabulate
 
@@ -24,6 +23,23 @@ if TYPE_CHECKING:
     from factcheck.config import Config
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="Cross-check reports of one event and cite where they disagree.")
+
+
+def show_version(asked: bool) -> None:
+    if asked:
+        from importlib.metadata import version
+
+        typer.echo(f"factcheck {version('factcheck')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=show_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Cross-check reports of one event and cite where they disagree."""
 
 
 class Format(str, Enum):
@@ -159,17 +175,12 @@ def rules_command(
 
 
 def main() -> None:
-    """Run the app; a user's mistake becomes one line on stderr and exit code 2."""
+    """Run the app; a user's mistake becomes one line on stderr and exit code 2.
+
+    Typer's standalone mode prints its own usage errors (usage line, the error, exit 2);
+    what it lets through is ours: unreadable input and bad rule codes."""
     try:
-        code = app(standalone_mode=False)
+        app()
     except (InputError, UsageError) as error:
         typer.echo(f"factcheck: error: {error}", err=True)
         sys.exit(2)
-    except typer.Exit as done:
-        sys.exit(done.exit_code)
-    except typer.Abort:
-        sys.exit(130)
-    except click.ClickException as error:
-        error.show()
-        sys.exit(2)
-    sys.exit(code if isinstance(code, int) else 0)

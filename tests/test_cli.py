@@ -17,9 +17,13 @@ from factcheck.rules import RULES
 runner = CliRunner()
 
 
+FACTCHECK = Path(sys.executable).with_name("factcheck")
+"""The installed entry point, beside the interpreter running the tests (the venv's `bin`)."""
+
+
 def run(*args: str) -> subprocess.CompletedProcess:
-    """The installed entry point, as an editor runs it (errors are handled in `main`)."""
-    return subprocess.run([sys.executable, "-m", "factcheck", *args], capture_output=True, text=True, timeout=300)
+    """The installed command, as an editor types it: a dependency's release cannot hide behind a test runner."""
+    return subprocess.run([str(FACTCHECK), *args], capture_output=True, text=True, timeout=300)
 
 
 def test_rules_lists_every_code() -> None:
@@ -48,6 +52,39 @@ def test_user_mistakes_are_one_line_and_exit_2(args: list[str], message: str) ->
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check"], "Missing argument 'paths'"),
+        (["check", "--format", "xml", "README.md"], "'xml' is not one of 'md', 'json'"),
+        (["check", "--frobnicate", "README.md"], "No such option: --frobnicate"),
+        (["chekc"], "No such command 'chekc'"),
+    ],
+)
+def test_usage_mistakes_show_the_usage_line_and_the_error_and_exit_2(args: list[str], message: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stderr.startswith("Usage: factcheck")
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) < 10
+
+
+def test_bare_command_shows_the_help() -> None:
+    result = run()
+    assert result.returncode == 2
+    assert "Usage: factcheck" in result.stdout + result.stderr
+    assert all(command in result.stdout + result.stderr for command in ("check", "claims", "rules"))
+    assert "Traceback" not in result.stderr
+
+
+def test_version_prints_the_installed_version() -> None:
+    from importlib.metadata import version
+
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"factcheck {version('factcheck')}"
 
 
 def test_an_undecodable_file_names_the_file(tmp_path: Path) -> None:
