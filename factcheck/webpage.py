@@ -11,9 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import trafilatura
-from trafilatura.xml import xmltotxt
-
 from factcheck.errors import InputError
 
 PAGE_SUFFIXES = (".html", ".htm")
@@ -27,7 +24,11 @@ def extract_page(path: Path, html: str) -> tuple[str, dict[str, str]]:
     """The page's article text and its metadata (`title`, `outlet`, `url`, `published`).
 
     Metadata keys are those of front matter; a key the page does not declare is left out.
+    The HTML stack (trafilatura, jusText, lxml) is imported here, only when a page is read.
     """
+    import trafilatura
+    from trafilatura.xml import xmltotxt
+
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_images=False)
     body = document.body if document is not None else None
     blocks = [xmltotxt(block, False).strip() for block in body] if body is not None else []

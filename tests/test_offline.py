@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -42,3 +44,15 @@ def test_the_whole_pipeline_runs_with_the_real_model_and_no_network(tmp_path: Pa
     assert render_markdown(result) and render_json(result)
     assert result.discrepancies, "the two death tolls should be compared"
     assert no_network == []
+
+
+def test_plain_text_input_never_imports_the_html_stack(tmp_path: Path) -> None:
+    """A broken or missing HTML extra (lxml's cleaner under pip 23) must not stop `.txt` input."""
+    (tmp_path / "a.txt").write_text("A bridge collapsed on Tuesday, killing 9 people, police said.\n", encoding="utf-8")
+    probe = (
+        "import sys; from pathlib import Path; from factcheck.ingest import read_sources; "
+        f"read_sources([Path({str(tmp_path)!r})]); "
+        "print(sorted(m for m in ('trafilatura', 'justext', 'lxml') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
