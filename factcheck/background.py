@@ -32,7 +32,10 @@ def dating(claim: Claim) -> bool | None:
     if not times:
         return None
     precisions, relative = cues()
-    return any(t.precision in precisions or (t.relative or "").lower() in relative for t in times)
+    earlier = [t for t in times if t.precision in precisions or (t.relative or "").lower() in relative]
+    # a sentence dated to the day or hour speaks of now; its year dates a thing ("built in 1877")
+    now = [t for t in times if t not in earlier and (t.weekday is not None or t.day is not None or t.clock is not None)]
+    return bool(earlier) and not now
 
 
 def mark_background(claims: list[Claim]) -> list[Claim]:

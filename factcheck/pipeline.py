@@ -22,9 +22,11 @@ from factcheck.draft import draft_verdicts
 from factcheck.embed import DEFAULT_MODEL, Encoder, SentenceTransformerEncoder
 from factcheck.errors import InputError
 from factcheck.extract import extract_facts
+from factcheck.facts.frames import with_frames
+from factcheck.facts.slots import phrase_similarity, slots_of
 from factcheck.ingest import read_article, read_sources, reading_notes
 from factcheck.progress import Stages
-from factcheck.rules import select_rules
+from factcheck.rules import RULES, select_rules
 from factcheck.rules.common import SEVERITIES, RuleContext
 from factcheck.segment import segment
 from factcheck.types import Article, CheckResult, Claim, ClaimGroup, Discrepancy
@@ -52,7 +54,7 @@ class CheckOptions:
 def claims_of(article: Article) -> list[Claim]:
     """An article's claims with their facts, background marked."""
     claims = [replace(c, facts=extract_facts(c.text, c.start)) for c in segment(article)]
-    return mark_background(claims)
+    return with_frames(mark_background(claims))
 
 
 def check(
@@ -102,7 +104,7 @@ def check(
             events = with_draft(cluster_events([a for a in articles if a.id in spoken], claims, vectors), articles)
         if len(articles) >= 2:
             notes.extend(lone_notes(events))
-        compared = compare_events(claims, vectors, events, context, options, encoder.name, stages)
+        compared = compare_events(claims, vectors, events, context, options, encoder, stages)
     groups = [group for event_groups, _ in compared for group in event_groups]
     found = order(merge([d for _, event_found in compared for d in event_found]))
     same_text = options.align.same_text
@@ -132,10 +134,10 @@ def compare_events(
     events: list[tuple[str, ...]],
     context: RuleContext,
     options: CheckOptions,
-    model: str,
+    encoder: Encoder,
     stages: Stages,
 ) -> list[Compared]:
-    """Each event's claims aligned and its groups checked by the rules, remembered per event.
+    """Each event's claims aligned, its groups and slots checked by the rules, remembered per event.
 
     An event's findings depend only on its articles, the tool and the settings: a
     rerun after editing one article recomputes that article's events alone.
@@ -144,13 +146,16 @@ def compare_events(
     indices = by_event(claims, events)
 
     def compare(n: int) -> Compared:
-        groups = align_claims([claims[k] for k in indices[n]], vectors[indices[n]], options.align)
-        return groups, [d for rule in rules for group in groups for d in rule.check(group, context)]
+        members = [claims[k] for k in indices[n]]
+        groups = align_claims(members, vectors[indices[n]], options.align)
+        slots = slots_of(members, phrase_similarity(members, encoder.encode))
+        found = [d for rule in rules if rule.on == "groups" for group in groups for d in rule.check(group, context)]
+        return groups, found + [d for rule in rules if rule.on == "slots" for d in rule.check(slots, context)]
 
     track = partial(stages.track, "compare")
     if not options.cache:
         return [compare(n) for n in track(list(range(len(events))))]
-    settings = pickle.dumps((model, [r.code for r in rules], options.default_zone, options.align))
+    settings = pickle.dumps((encoder.name, [r.code for r in rules], options.default_zone, options.align))
     keys = [code_key(settings, *(pickle.dumps(context.articles[a]) for a in event)) for event in events]
     return remembered("findings", keys, compare, track=track, claims=claims)
 
@@ -164,12 +169,13 @@ def with_draft(events: list[tuple[str, ...]], articles: list[Article]) -> list[t
 
 
 def merge(found: list[Discrepancy]) -> list[Discrepancy]:
-    """One finding per disputed point: findings of one rule, topic, status and `between`
-    joined when they share a claim (directly or through others), in order of first finding."""
+    """One finding per disputed point: findings of one sentence rule, topic, status and
+    `between` joined when they share a claim (directly or through others), in order of first
+    finding. A slot rule's findings are one per slot already and are never joined."""
     sets = DisjointSets(len(found))
     first: dict[tuple, int] = {}
     for n, d in enumerate(found):
-        for side in d.sides:
+        for side in d.sides if RULES[d.rule].on == "groups" else ():
             key = (d.rule, d.topic, d.status, d.between, side.claim.article, side.claim.start)
             if key in first:
                 sets.union(first[key], n)

@@ -13,6 +13,7 @@ from functools import cache
 
 import syntok.segmenter as syntok
 
+from factcheck.ingest import compile_any
 from factcheck.knowledge import load
 from factcheck.types import Article, Claim
 
@@ -64,6 +65,16 @@ def paragraph_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
 
 
+@cache
+def not_story_pattern() -> re.Pattern[str]:
+    return compile_any(load("chrome")["sentence"])
+
+
+def not_story(sentence: str) -> bool:
+    """A pointer to another story or a page stamp, inside the article's text (`chrome.toml` `sentence`)."""
+    return bool(not_story_pattern().match(sentence.strip()))
+
+
 def segment(article: Article) -> list[Claim]:
     """The claims of an article's body, then of its captions, then of its headings; facts not yet extracted.
 
@@ -75,7 +86,7 @@ def segment(article: Article) -> list[Claim]:
         for span_start, span_end in spans:
             for s, e in sentence_spans(article.text, span_start, span_end):
                 sentence = article.text[s:e]
-                if not any(ch.isalnum() for ch in sentence):
+                if not any(ch.isalnum() for ch in sentence) or not_story(sentence):
                     continue
                 claims.append(
                     Claim(

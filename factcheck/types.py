@@ -171,6 +171,24 @@ class Thing(Fact):
 
 
 @dataclass(frozen=True)
+class Frame:
+    """What one value is said about (`factcheck.facts.frames`).
+
+    `role` names the slot's predicate: a role of `knowledge/roles.toml` (`killed`,
+    `aboard`, ...), a measure's dimension (`length`), or empty when the sentence names
+    none; then `phrase` (the counted noun, the predicate, the prepositional phrases tied
+    to them, the value left out: "people on bridge") is what slots compare. `polarity` is
+    `stated`, `denied` or `hedged`.
+    """
+
+    fact: Fact
+    role: str
+    entity: str
+    phrase: str
+    polarity: str = "stated"
+
+
+@dataclass(frozen=True)
 class Claim:
     """One sentence of an article's body, with its facts."""
 
@@ -186,6 +204,8 @@ class Claim:
     """`body`, `caption` for a photo or video caption, or `heading` for the headline or a subheading."""
     background: bool = False
     """Speaks of an earlier event (dated by month or year, or "last year"), not the one reported."""
+    frames: tuple[Frame, ...] = ()
+    """What each count and toll is said about, for the slot rules."""
 
     def __getstate__(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if k != "_memo"}
@@ -220,6 +240,9 @@ class Side:
     claim: Claim
     value: str
     fact: Fact | None = None
+    position: int | None = None
+    """For a slot's finding, which of its positions (sets of compatible values) this side holds:
+    sides with one position agree; a conflict has at least two."""
 
 
 @dataclass(frozen=True)
@@ -317,6 +340,7 @@ __all__ = [
     "Discrepancy",
     "EventType",
     "Fact",
+    "Frame",
     "Interval",
     "Place",
     "Quantity",

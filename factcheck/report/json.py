@@ -30,11 +30,11 @@ def article_entry(article: Article) -> dict:
     }
 
 
-def side_entry(side: Side, outlets: dict[str, str]) -> dict:
+def side_entry(side: Side, articles: dict[str, Article]) -> dict:
     claim = side.claim
     entry = {
         "article": claim.article,
-        "outlet": outlets[claim.article],
+        "outlet": articles[claim.article].outlet,
         "text": claim.text,
         "start": claim.start,
         "end": claim.end,
@@ -47,10 +47,15 @@ def side_entry(side: Side, outlets: dict[str, str]) -> dict:
     if side.fact is not None:
         entry["value_start"] = side.fact.start
         entry["value_end"] = side.fact.end
+    if side.position is not None:
+        entry["position"] = side.position
+        entry["normalized"] = {"low": getattr(side.fact, "low", None), "high": getattr(side.fact, "high", None)}
+        published = articles[claim.article].published
+        entry["reported_at"] = published.isoformat() if published else None
     return entry
 
 
-def discrepancy_entry(number: int, d: Discrepancy, outlets: dict[str, str]) -> dict:
+def discrepancy_entry(number: int, d: Discrepancy, articles: dict[str, Article]) -> dict:
     return {
         "id": f"D{number}",
         "rule": d.rule,
@@ -60,7 +65,7 @@ def discrepancy_entry(number: int, d: Discrepancy, outlets: dict[str, str]) -> d
         "between": d.between,
         "topic": d.topic,
         "explanation": d.explanation,
-        "claims": [side_entry(s, outlets) for s in d.sides],
+        "claims": [side_entry(s, articles) for s in d.sides],
     }
 
 
@@ -97,12 +102,12 @@ def revision_entry(revision: Revision) -> dict:
 
 
 def report_dict(result: CheckResult) -> dict:
-    outlets = {a.id: a.outlet for a in result.articles}
+    articles = {a.id: a for a in result.articles}
     report = {
         "tool": {"name": "factcheck", "version": __version__},
         "model": result.model,
         "articles": [article_entry(a) for a in result.articles],
-        "discrepancies": [discrepancy_entry(n, d, outlets) for n, d in enumerate(result.discrepancies, 1)],
+        "discrepancies": [discrepancy_entry(n, d, articles) for n, d in enumerate(result.discrepancies, 1)],
         "events": [list(event) for event in result.events],
         "versions": [revision_entry(r) for r in result.revisions],
         "wire_copies": [list(pair) for pair in result.wire_copies],

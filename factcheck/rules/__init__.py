@@ -23,8 +23,7 @@ from factcheck.rules import (
     t102_date_mismatch,
     t103_clock_mismatch,
 )
-from factcheck.rules.common import RuleContext
-from factcheck.types import ClaimGroup, Discrepancy
+from factcheck.types import Discrepancy
 
 KINDS = {
     "N": "numeric",
@@ -44,7 +43,9 @@ class Rule:
     name: str
     kind: str
     doc: str
-    check: Callable[[ClaimGroup, RuleContext], list[Discrepancy]]
+    check: Callable[..., list[Discrepancy]]
+    on: str = "groups"
+    """What `check` reads: one `ClaimGroup` of aligned sentences, or (`slots`) all of an event's slots."""
 
     @property
     def summary(self) -> str:
@@ -52,7 +53,9 @@ class Rule:
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
-        return cls(module.CODE, module.NAME, KINDS[module.CODE[0]], module.__doc__ or "", module.check)
+        return cls(
+            module.CODE, module.NAME, KINDS[module.CODE[0]], module.__doc__ or "", module.check, getattr(module, "ON", "groups")
+        )
 
 
 RULES: dict[str, Rule] = {

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from factcheck.extract.casualties import GENERIC_GROUPS
 from factcheck.rules.common import RuleContext, discrepancy, linked_pairs
-from factcheck.rules.occurrence import separate_occurrences
+from factcheck.facts.occurrence import separate_occurrences
 from factcheck.types import Casualty, Claim, ClaimGroup, Discrepancy
 
 CODE = "C101"

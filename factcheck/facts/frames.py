@@ -1,0 +1,167 @@
+"""What each count or toll is said about, read from the sentence's dependency parse.
+
+"Twelve workers died" and "the van was carrying 14 workers" count one noun in two
+roles; "carrying 22 staff members" and "26 employees on board" count one role under two
+nouns. So a value's frame is its counted noun (climbing from the number through its
+`nummod`/`quantmod` arcs), the predicate that governs that noun (through subject, object
+and preposition arcs), the prepositional phrases tied to either ("on the bridge", "into
+the river"), and the polarity of the predicate (a `neg` child denies it). The role is the
+predicate's or the noun's entry in `knowledge/roles.toml` where one fits; otherwise the
+frame's phrase, with the value left out, is what slots compare by embedding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+from factcheck.facts.syntax import parse
+from factcheck.knowledge import load
+from factcheck.types import Casualty, Claim, Fact, Frame, Quantity
+
+MEASURES = ("quantity.measure", "quantity.implied", "quantity.money")
+"""Extractor rules whose values are measures (km, magnitude, money), not counts of a noun;
+the first two have a dimension (length, depth), money has none."""
+CLIMB = {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "advmod"}
+"""Arcs from a number up to the noun it counts ("at least 150 people", "230-metre bridge")."""
+ARGUMENT = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "appos", "agent", "acomp"}
+"""Arcs from a counted noun to the predicate it is an argument of."""
+HARMS = {"killed", "injured"}
+"""Roles a toll's own outcome already names; the parse may only move a toll to another role."""
+HEDGES = {"may", "might", "could", "fear", "feared", "believe", "believed", "estimate", "estimated", "expect"}
+
+
+@cache
+def _roles() -> tuple[dict[str, str], frozenset[str], frozenset[str], dict[str, str]]:
+    table = load("roles")
+    role_of = {lemma: name for name, role in table["role"].items() for lemma in role["lemmas"]}
+    developing = frozenset(name for name, role in table["role"].items() if role["developing"])
+    dimension = {word: name for name, words in table["dimension"].items() for word in words}
+    return role_of, frozenset(table["weak"]["lemmas"]), developing, dimension
+
+
+def developing(role: str) -> bool:
+    """Whether a role's counts are revised as a story unfolds (a toll), not fixed (people aboard)."""
+    return role in _roles()[2]
+
+
+def counted_values(claim: Claim) -> list[Fact]:
+    """The values a claim gives a frame: tolls with a count, and counts or measures of things
+    that no toll of the same words already reports."""
+    tolls = [c for c in claim.of_type(Casualty) if c.polarity == "asserted" and c.low is not None]
+    counts = [
+        q
+        for q in claim.of_type(Quantity)
+        if not q.latent and q.unit and q.unit != "ordinal" and not any(t.start <= q.start < t.end for t in tolls)
+    ]
+    return [*tolls, *counts]
+
+
+def bare_numbers(claim: Claim) -> list[Quantity]:
+    """Numbers with no counted noun, which a tally may own ("the toll rose to 141")."""
+    return [q for q in claim.of_type(Quantity) if q.latent and not q.unit and q.low is not None and q.modifier != "vague"]
+
+
+def with_frames(claims: list[Claim]) -> list[Claim]:
+    """The claims, each with a frame per value; only sentences that carry a value are parsed."""
+    need = [n for n, c in enumerate(claims) if not c.background and (counted_values(c) or bare_numbers(c))]
+    docs = parse([claims[n].text for n in need])
+    framed = list(claims)
+    for n, doc in zip(need, docs):
+        claim = claims[n]
+        values = [*counted_values(claim), *tallied(claim, doc)]
+        framed[n] = replace(claim, frames=tuple(frame(claim, value, doc) for value in values))
+    return framed
+
+
+def tallied(claim: Claim, doc) -> list[Casualty]:
+    """Bare numbers that a tally is the subject of, as tolls of the harm the subject names."""
+    role_of, tallies = _roles()[0], frozenset(load("roles")["tally"]["lemmas"])
+    found = []
+    for q in bare_numbers(claim):
+        number = next((t for t in doc if claim.start + t.idx == q.start or q.start <= claim.start + t.idx < q.end), None)
+        predicate = governing(number) if number is not None else None
+        subjects = [c for c in (predicate.children if predicate is not None else ()) if c.dep_ in ("nsubj", "nsubjpass")]
+        words = {t.lemma_.lower() for s in subjects for t in s.subtree}
+        if words & tallies:
+            outcome = "injured" if any(role_of.get(w) == "injured" for w in words) else "killed"
+            found.append(Casualty(q.start, q.end, q.text, "frames.tally", outcome, "asserted", q.low, q.high))
+    return found
+
+
+def frame(claim: Claim, value: Fact, doc) -> Frame:
+    """The frame of one value of `claim`, whose parse is `doc`."""
+    offset = claim.start
+    tokens = [t for t in doc if value.start <= offset + t.idx < value.end] or [doc[0]]
+    number = next((t for t in tokens if t.like_num or t.pos_ == "NUM"), tokens[-1])
+    noun = counted_noun(number, tokens)
+    predicate = governing(noun)
+    role_of, weak, _, dimensions = _roles()
+    words = [t for t in (*preps(predicate), *preps(noun)) if t.i not in {x.i for x in tokens} and t.dep_ != "prt"]
+    lemma = " ".join([predicate.lemma_.lower(), *(c.lower_ for c in predicate.children if c.dep_ == "prt")])
+    named = role_of.get(noun.lemma_.lower()) or (role_of.get(lemma) if lemma not in weak else None) or ""
+    if isinstance(value, Casualty):
+        # the parse outranks the sentence's harm words: "death toll may rise, with 10,000 missing"
+        role = named if named and named not in HARMS else value.outcome
+    elif value.rule in MEASURES[:2]:
+        near = [t.lower_ for t in doc[max(0, number.i - 2) : number.i + 4]] + [lemma]
+        role = next((dimensions[w] for w in near if w in dimensions), value.unit or "measure")
+    else:
+        role = named
+    entity = noun.lemma_.lower() if noun.i not in {t.i for t in tokens} or noun.pos_ in ("NOUN", "PROPN") else ""
+    predicate_words = [] if lemma in weak or predicate.i == noun.i else [lemma]
+    head = entity or getattr(value, "unit", None) or ""
+    phrase = " ".join(w for w in [head, *predicate_words, *(t.lower_ for t in words)] if w)
+    return Frame(fact=value, role=role, entity=entity, phrase=phrase.strip(), polarity=polarity(predicate))
+
+
+def counted_noun(number, span):
+    """The noun a number counts: up its modifier arcs, out of the value's own tokens when it can."""
+    token = number
+    while token.dep_ in CLIMB and token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("NOUN", "PROPN"):
+            return token
+    return token
+
+
+def governing(noun):
+    """The predicate the counted noun is an argument of, or the clause that describes it
+    ("people who fell into the river"); the noun itself when there is neither."""
+    clause = next((c for c in noun.children if c.dep_ in ("relcl", "acl")), None)
+    if clause is not None:
+        return clause
+    token = noun
+    for _ in range(3):
+        if token.dep_ == "conj":
+            token = token.head
+            continue
+        if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            head = token.head.head
+            return head if head.pos_ in ("VERB", "AUX", "NOUN", "ADJ") else token
+        if token.dep_ in ARGUMENT or token.dep_ in ("relcl", "acl", "advcl", "xcomp"):
+            return token.head
+        break
+    return token
+
+
+def preps(token) -> list:
+    """The words of the prepositional phrases and particles tied to `token`, one level deep
+    ("people on the bridge": on, bridge), without the numbers in them."""
+    words = []
+    for child in token.children:
+        if child.dep_ == "prt":
+            words.append(child)
+        if child.dep_ == "prep":
+            objects = [g for g in child.children if g.dep_ == "pobj" and not g.like_num]
+            if objects:
+                words.extend([child, *objects])
+    return words
+
+
+def polarity(predicate) -> str:
+    """`denied` when the predicate is negated, `hedged` when a modal or a verb of belief governs it."""
+    if any(c.dep_ == "neg" for c in predicate.children):
+        return "denied"
+    scope = [predicate, *predicate.children, *predicate.ancestors]
+    return "hedged" if any(t.lower_ in HEDGES for t in scope) else "stated"

@@ -1,0 +1,127 @@
+"""Slots: the frames of one event that speak of one quantity, across sources.
+
+A slot is "people killed", "people on the bridge", "length of the bridge": frames join
+one when they count the same thing (the same harm to the same group; the same unit) in
+the same role. Where both frames name a role (`knowledge/roles.toml`), the roles must be
+equal; where one does not, their phrases (the value left out) must be close in the
+embedding model. A slot is complete-linked: a frame joins only a slot all of whose frames
+it matches, so no chain of near matches merges two quantities. A heading or caption is
+compared only with its own article's text, as everywhere in the tool.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from factcheck.extract.casualties import same_group
+from factcheck.facts.frames import MEASURES, developing
+from factcheck.facts.occurrence import separate_occurrences
+from factcheck.types import Casualty, Claim, Frame, Quantity
+
+SAME_PHRASE = 0.75
+"""Cosine similarity of two frame phrases at which frames with no named role count one thing."""
+
+Similarity = Callable[[str, str], float]
+
+
+@dataclass(frozen=True)
+class Member:
+    claim: Claim
+    frame: Frame
+
+    @property
+    def fact(self) -> Casualty | Quantity:
+        return self.frame.fact  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class Slot:
+    members: tuple[Member, ...]
+
+    @property
+    def first(self) -> Member:
+        return self.members[0]
+
+    @property
+    def casualty(self) -> bool:
+        return isinstance(self.first.fact, Casualty)
+
+    @property
+    def developing(self) -> bool:
+        """Whether the slot's figure is revised as the story unfolds (a toll)."""
+        return self.casualty or developing(self.first.frame.role)
+
+    @property
+    def label(self) -> str:
+        """What the slot counts, as a report names it: "people killed", "people on bridge"."""
+        fact, frame = self.first.fact, self.first.frame
+        if isinstance(fact, Casualty):
+            return f"people {frame.role}" if fact.group in (None, "person") else f"{frame.role}: {fact.group}"
+        if fact.rule in MEASURES:
+            return f"{frame.role} ({fact.unit})" if frame.role and frame.role != fact.unit else str(fact.unit)
+        return f"{fact.unit}: {frame.role}" if frame.role else frame.phrase or str(fact.unit)
+
+
+def comparable_parts(a: Claim, b: Claim) -> bool:
+    """Bodies of any articles; a heading or caption only with its own article's body."""
+    if a.part == "body" and b.part == "body":
+        return True
+    return a.article == b.article and "body" in (a.part, b.part) and a.part != b.part
+
+
+def same_slot(a: Member, b: Member, similarity: Similarity) -> bool:
+    if a.claim is b.claim or not comparable_parts(a.claim, b.claim):
+        return False
+    x, y = a.fact, b.fact
+    if separate_occurrences(a.claim, b.claim):
+        return False
+    if isinstance(x, Casualty) or isinstance(y, Casualty):
+        return (
+            isinstance(x, Casualty)
+            and isinstance(y, Casualty)
+            and a.frame.role == b.frame.role
+            and same_group(x.group, y.group)
+        )
+    if x.unit != y.unit or (x.scope and y.scope and not set(x.scope) & set(y.scope)):
+        return False
+    if a.frame.role and b.frame.role:
+        return a.frame.role == b.frame.role
+    return similarity(a.frame.phrase, b.frame.phrase) >= SAME_PHRASE
+
+
+def phrase_similarity(claims: list[Claim], encode: Callable[[list[str]], np.ndarray]) -> Similarity:
+    """Cosine similarity of two frame phrases of these claims, each phrase encoded once."""
+    phrases = sorted({f.phrase for c in claims for f in c.frames if f.phrase})
+    vectors = dict(zip(phrases, encode(phrases))) if phrases else {}
+
+    def similarity(a: str, b: str) -> float:
+        return float(vectors[a] @ vectors[b]) if a in vectors and b in vectors else float(a == b)
+
+    return similarity
+
+
+def slots_of(claims: list[Claim], similarity: Similarity) -> list[Slot]:
+    """The event's slots, each with its frames in claim order; frames that deny or hedge
+    their value state none and join no slot.
+
+    Slots are built from the articles' bodies; a heading's or caption's frame then forms a
+    slot of its own with the frames of its article's body that one body slot holds, so a
+    headline is judged against its own text only."""
+    members = [Member(c, f) for c in claims if not c.background for f in c.frames if f.polarity == "stated"]
+    slots: list[list[Member]] = []
+    for member in (m for m in members if m.claim.part == "body"):
+        home = next((s for s in slots if all(same_slot(member, other, similarity) for other in s)), None)
+        if home is None:
+            slots.append([member])
+        else:
+            home.append(member)
+    for summary in (m for m in members if m.claim.part != "body"):
+        for slot in slots:
+            own = [m for m in slot if m.claim.article == summary.claim.article]
+            if own and all(same_slot(summary, m, similarity) for m in slot if m.claim.article == summary.claim.article):
+                slots.append([summary, *own])
+                break
+    return [Slot(tuple(s)) for s in slots if len(s) > 1]

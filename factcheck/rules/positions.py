@@ -1,0 +1,165 @@
+"""A slot's positions and its verdict: what cannot hold at one time, and what is a timeline.
+
+A position is a set of mutually compatible values ("at least 134" and "135"); a slot
+with one position has no finding. Two values that cannot both hold are a conflict when
+they speak for one moment: the same article (two officials, a headline and its text),
+two reports of the same day, or any two reports of a figure that does not change (how
+many were aboard, a bridge's length). A toll that changes across report times, or that a
+sentence gives as superseded ("earlier reports said"), is the story's timeline:
+`explained`, latest figure first. A slot yields at most two findings: its timeline, and
+its conflict at one moment.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+from itertools import combinations
+
+from factcheck.facts.frames import MEASURES
+from factcheck.facts.slots import Member, Slot
+from factcheck.knowledge import load
+from factcheck.rules.common import RuleContext, as_read_against, between
+from factcheck.types import Discrepancy, Interval, Side, TimeRef
+
+
+@cache
+def _superseded() -> re.Pattern:
+    cues = load("roles")["superseded"]["cues"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.I)
+
+
+def superseded(member: Member) -> bool:
+    """Whether the sentence gives its figure as an earlier one ("initially", "earlier reports said")."""
+    return bool(_superseded().search(member.claim.text))
+
+
+def reported_on(member: Member, context: RuleContext) -> date | None:
+    published = context.articles[member.claim.article].published
+    return published.date() if published else None
+
+
+def interval(member: Member, against: Member) -> Interval:
+    """The values a member allows, as read against another; an exact measure stands for its
+    rounding interval ("230 m" is 225-235 m, so it agrees with "233 m")."""
+    fact = as_read_against(member.fact, member.claim, against.claim)
+    if fact.rule in MEASURES and fact.low is not None and fact.low == fact.high:
+        half = rounding_step(fact.low) / 2
+        return Interval(fact.low - half, fact.high + half)
+    return Interval(fact.low, fact.high)
+
+
+def rounding_step(value: float) -> float:
+    """The place of a figure's last significant digit: 230 -> 10, 233 -> 1, 1.25 -> 0.01."""
+    digits = f"{value:.6f}".rstrip("0").rstrip(".")
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".")[1])
+    whole = digits.lstrip("-")
+    return 10.0 ** (len(whole) - len(whole.rstrip("0"))) if whole.strip("0") else 1.0
+
+
+def clash(a: Member, b: Member) -> bool:
+    return not interval(a, b).overlaps(interval(b, a))
+
+
+def one_moment(a: Member, b: Member, slot: Slot, context: RuleContext) -> bool:
+    """Whether two values speak for the same time: see the module docstring."""
+    if superseded(a) or superseded(b):
+        return False
+    days_a, days_b = said_on(a), said_on(b)
+    if days_a and days_b and not days_a & days_b and slot.developing:
+        return False
+    if not slot.developing or a.claim.article == b.claim.article:
+        return True
+    day_a, day_b = reported_on(a, context), reported_on(b, context)
+    return day_a is not None and day_a == day_b
+
+
+def said_on(member: Member) -> set[int]:
+    """The weekdays the sentence dates its figure to ("on Sunday said 3,283")."""
+    return {t.weekday for t in member.claim.of_type(TimeRef) if t.weekday is not None}
+
+
+def positions(members: list[Member]) -> list[list[Member]]:
+    """Members grouped into sets of mutually compatible values, each set in member order."""
+    groups: list[list[Member]] = []
+    for member in members:
+        home = next((g for g in groups if not any(clash(member, other) for other in g)), None)
+        if home is None:
+            groups.append([member])
+        else:
+            home.append(member)
+    return groups
+
+
+def slot_findings(slot: Slot, context: RuleContext, rule: str, kind: str) -> list[Discrepancy]:
+    members = list(slot.members)
+    if len({(m.fact.low, m.fact.high) for m in members}) < 2:
+        return []
+    clashes = [(a, b) for a, b in combinations(members, 2) if clash(a, b)]
+    at_once = [(a, b) for a, b in clashes if one_moment(a, b, slot, context)]
+    found = []
+    if at_once:
+        involved = [m for m in members if any(m in pair for pair in at_once)]
+        cited = involved if slot.developing else members
+        found.append(finding(slot, cited, context, rule, kind, "conflict"))
+    days = {reported_on(m, context) for m in members} - {None}
+    if slot.developing and (len(clashes) > len(at_once) or (len(days) > 1 and not at_once)):
+        found.append(finding(slot, members, context, rule, kind, "explained"))
+    return found
+
+
+def chronological(members: list[Member], context: RuleContext) -> list[Member]:
+    """Earliest report first; undated reports after dated ones, a superseded figure before its update."""
+    return sorted(
+        members,
+        key=lambda m: (not superseded(m), reported_on(m, context) or date.max, m.claim.article, m.claim.start),
+    )
+
+
+def finding(slot: Slot, members: list[Member], context: RuleContext, rule: str, kind: str, status: str) -> Discrepancy:
+    ordered = chronological(members, context)
+    groups = positions(ordered)
+    number = {id(m): n for n, group in enumerate(groups, 1) for m in group}
+    held = " · ".join(holders(group, context) for group in groups)
+    if status == "conflict":
+        explanation = f"{slot.label}: {held}. These cannot all be right at one time."
+        severity = "high"
+    else:
+        latest = ordered[-1]
+        explanation = (
+            f"{slot.label}: latest {held_by(latest, context)}; the figure changed as the story developed "
+            f"({held}). Use the latest figure and say whose it is."
+        )
+        severity = "low"
+        ordered = [latest, *ordered[:-1]]
+    sides = tuple(Side(claim=m.claim, fact=m.fact, value=m.fact.text, position=number[id(m)]) for m in ordered)
+    return Discrepancy(
+        rule=rule,
+        kind=kind,
+        status=status,
+        severity=severity,
+        between=between([m.claim for m in ordered], context),
+        topic=slot.label,
+        explanation=explanation,
+        sides=sides,
+    )
+
+
+def held_by(member: Member, context: RuleContext) -> str:
+    return f"“{member.fact.text}” ({source(member, context)})"
+
+
+def source(member: Member, context: RuleContext) -> str:
+    article = context.articles[member.claim.article]
+    day = reported_on(member, context)
+    part = "" if member.claim.part == "body" else f", {context.part_name(member.claim)}"
+    return article.label + part + (f", {day:%d %b}" if day else "") + (", earlier figure" if superseded(member) else "")
+
+
+def holders(group: list[Member], context: RuleContext) -> str:
+    values = list(dict.fromkeys(m.fact.text for m in group))
+    sources = list(dict.fromkeys(source(m, context) for m in group))
+    return f"“{' / '.join(values)}” ({'; '.join(sources)})"
+
