@@ -17,7 +17,7 @@ from functools import cache
 
 from factcheck.facts.syntax import parse
 from factcheck.knowledge import load
-from factcheck.types import Casualty, Claim, Fact, Frame, Quantity
+from factcheck.types import Casualty, Claim, Fact, Frame, Place, Quantity
 
 MEASURES = ("quantity.measure", "quantity.implied", "quantity.money")
 """Extractor rules whose values are measures (km, magnitude, money), not counts of a noun;
@@ -26,6 +26,10 @@ CLIMB = {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "advmod"}
 """Arcs from a number up to the noun it counts ("at least 150 people", "230-metre bridge")."""
 ARGUMENT = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "appos", "agent", "acomp"}
 """Arcs from a counted noun to the predicate it is an argument of."""
+OWNERS = ("nsubj", "nsubjpass", "dobj")
+"""Arcs by which a tally owns the number its predicate gives."""
+REFERENCE_REACH = 40
+"""Characters after a distance within which the place it is measured from is named."""
 HARMS = {"killed", "injured"}
 """Roles a toll's own outcome already names; the parse may only move a toll to another role."""
 HEDGES = {"may", "might", "could", "fear", "feared", "believe", "believed", "estimate", "estimated", "expect"}
@@ -75,14 +79,15 @@ def with_frames(claims: list[Claim]) -> list[Claim]:
 
 
 def tallied(claim: Claim, doc) -> list[Casualty]:
-    """Bare numbers that a tally is the subject of, as tolls of the harm the subject names."""
+    """Bare numbers a tally owns, as tolls of the harm it names: "the toll rose to 141" (its
+    subject), "revised the death toll to 275" (its object)."""
     role_of, tallies = _roles()[0], frozenset(load("roles")["tally"]["lemmas"])
     found = []
     for q in bare_numbers(claim):
         number = next((t for t in doc if claim.start + t.idx == q.start or q.start <= claim.start + t.idx < q.end), None)
         predicate = governing(number) if number is not None else None
-        subjects = [c for c in (predicate.children if predicate is not None else ()) if c.dep_ in ("nsubj", "nsubjpass")]
-        words = {t.lemma_.lower() for s in subjects for t in s.subtree}
+        owners = [c for c in (predicate.children if predicate is not None else ()) if c.dep_ in OWNERS and c is not number]
+        words = {t.lemma_.lower() for s in owners for t in s.subtree}
         if words & tallies:
             outcome = "injured" if any(role_of.get(w) == "injured" for w in words) else "killed"
             found.append(Casualty(q.start, q.end, q.text, "frames.tally", outcome, "asserted", q.low, q.high))
@@ -99,13 +104,20 @@ def frame(claim: Claim, value: Fact, doc) -> Frame:
     role_of, weak, _, dimensions = _roles()
     words = [t for t in (*preps(predicate), *preps(noun)) if t.i not in {x.i for x in tokens} and t.dep_ != "prt"]
     lemma = " ".join([predicate.lemma_.lower(), *(c.lower_ for c in predicate.children if c.dep_ == "prt")])
-    named = role_of.get(noun.lemma_.lower()) or (role_of.get(lemma) if lemma not in weak else None) or ""
+    # the predicate names the role when it says anything ("793 passengers were discharged" is no
+    # count of passengers aboard); a weak one ("were", "include") leaves it to the counted noun
+    said = lemma not in weak and predicate.i != noun.i
+    named = role_of.get(lemma, "") if said else role_of.get(noun.lemma_.lower(), "")
     if isinstance(value, Casualty):
-        # the parse outranks the sentence's harm words: "death toll may rise, with 10,000 missing"
-        role = named if named and named not in HARMS else value.outcome
+        # a toll's own words name its harm; the parse only moves it to another role
+        # ("10,000 missing", "187 bodies yet to be identified", "110 bodies kept at the hospital")
+        tally = value.rule == "frames.tally"
+        role = value.outcome if (tally or named in HARMS or (not named and not said)) else named or lemma
     elif value.rule in MEASURES[:2]:
-        near = [t.lower_ for t in doc[max(0, number.i - 2) : number.i + 4]] + [lemma]
+        near = [t.lower_ for t in doc[max(0, number.i - 2) : number.i + 8]] + [lemma]
         role = next((dimensions[w] for w in near if w in dimensions), value.unit or "measure")
+        if role == "distance":
+            role += "".join(f" from {p.name}" for p in reference(claim, value)[:1])
     else:
         role = named
     entity = noun.lemma_.lower() if noun.i not in {t.i for t in tokens} or noun.pos_ in ("NOUN", "PROPN") else ""
@@ -113,6 +125,11 @@ def frame(claim: Claim, value: Fact, doc) -> Frame:
     head = entity or getattr(value, "unit", None) or ""
     phrase = " ".join(w for w in [head, *predicate_words, *(t.lower_ for t in words)] if w)
     return Frame(fact=value, role=role, entity=entity, phrase=phrase.strip(), polarity=polarity(predicate))
+
+
+def reference(claim: Claim, value: Fact) -> list[Place]:
+    """The place a distance is measured from: the first place named just after it ("250 km south of Kolkata")."""
+    return [p for p in claim.of_type(Place) if value.end <= p.start <= value.end + REFERENCE_REACH]
 
 
 def counted_noun(number, span):

@@ -21,18 +21,23 @@ from factcheck.facts.frames import MEASURES
 from factcheck.facts.slots import Member, Slot
 from factcheck.knowledge import load
 from factcheck.rules.common import RuleContext, as_read_against, between
-from factcheck.types import Discrepancy, Interval, Side, TimeRef
+from factcheck.types import Casualty, Discrepancy, Interval, Side, TimeRef
 
 
 @cache
-def _superseded() -> re.Pattern:
-    cues = load("roles")["superseded"]["cues"]
+def cue_pattern(table: str) -> re.Pattern:
+    cues = load("roles")[table]["cues"]
     return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.I)
 
 
 def superseded(member: Member) -> bool:
     """Whether the sentence gives its figure as an earlier one ("initially", "earlier reports said")."""
-    return bool(_superseded().search(member.claim.text))
+    return bool(cue_pattern("superseded").search(member.claim.text))
+
+
+def running(member: Member) -> bool:
+    """Whether the sentence gives a toll as a count still going on ("recovered so far")."""
+    return isinstance(member.fact, Casualty) and bool(cue_pattern("running").search(member.claim.text))
 
 
 def reported_on(member: Member, context: RuleContext) -> date | None:
@@ -44,6 +49,8 @@ def interval(member: Member, against: Member) -> Interval:
     """The values a member allows, as read against another; an exact measure stands for its
     rounding interval ("230 m" is 225-235 m, so it agrees with "233 m")."""
     fact = as_read_against(member.fact, member.claim, against.claim)
+    if running(member):
+        return Interval(fact.low, None)
     if fact.rule in MEASURES and fact.low is not None and fact.low == fact.high:
         half = rounding_step(fact.low) / 2
         return Interval(fact.low - half, fact.high + half)
@@ -68,8 +75,8 @@ def one_moment(a: Member, b: Member, slot: Slot, context: RuleContext) -> bool:
     if superseded(a) or superseded(b):
         return False
     days_a, days_b = said_on(a), said_on(b)
-    if days_a and days_b and not days_a & days_b and slot.developing:
-        return False
+    if days_a and days_b and slot.developing:
+        return bool(days_a & days_b)
     if not slot.developing or a.claim.article == b.claim.article:
         return True
     day_a, day_b = reported_on(a, context), reported_on(b, context)
