@@ -69,3 +69,14 @@ def assert_fields(facts, expected: list[dict], special: dict) -> None:
     for fact, fields in zip(facts, expected, strict=True):
         for key, value in fields.items():
             assert getattr(fact, key) == special.get(value, value), f"{key} of {fact.text!r}"
+
+
+def rule_findings(rule, group, context, encoder) -> list:
+    """One rule's findings on a group's claims: a sentence rule reads the group, a slot rule
+    the event its claims make (slots matched with the encoder's phrase similarity)."""
+    if rule.on == "groups":
+        return rule.check(group, context)
+    from factcheck.facts.slots import Event, phrase_similarity, slots_of
+
+    claims = list(group.claims)
+    return rule.check(Event(group.claims, tuple(slots_of(claims, phrase_similarity(claims, encoder.encode)))), context)

@@ -97,9 +97,11 @@ def test_concurrent_runs_fill_one_cache(tmp_path: Path) -> None:
     assert inner.seen == []
 
 
-def test_warm_check_loads_no_model_and_imports_no_torch(tmp_path: Path, encoder) -> None:
+def test_warm_check_loads_no_model_and_imports_no_torch(tmp_path: Path, encoder, monkeypatch) -> None:
+    """A rerun is served from the cache: no embedding model, no parser (spaCy's thinc imports torch)."""
     from factcheck.pipeline import check
 
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
     cold = check([SAMPLE], encoder=CachedEncoder(encoder, tmp_path))
     script = textwrap.dedent(
         f"""

@@ -17,7 +17,7 @@ from factcheck.pipeline import claims_of
 from factcheck.rules import RULES
 from factcheck.rules.common import RuleContext
 from factcheck.types import ClaimGroup, Discrepancy
-from tests.conftest import make_article
+from tests.conftest import make_article, rule_findings
 
 CASES = tomllib.loads((Path(__file__).parent / "corpus" / "rules.toml").read_text("utf-8"))["case"]
 PARAPHRASE = 0.9
@@ -28,7 +28,7 @@ def when(case: dict, side: str) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def run(case: dict) -> list[Discrepancy]:
+def run(case: dict, encoder=None) -> list[Discrepancy]:
     outlet_b = "Outlet A" if case.get("same_outlet") else "Outlet B"
     articles = [
         make_article(case["a"], id="a", outlet="Outlet A", timezone=case.get("zone_a"), version=1, published=when(case, "a")),
@@ -42,12 +42,12 @@ def run(case: dict) -> list[Discrepancy]:
         if claims[i].article != claims[j].article
     )
     context = RuleContext(articles={a.id: a for a in articles}, claims=tuple(claims))
-    return RULES[case["rule"]].check(ClaimGroup(claims=tuple(claims), links=links), context)
+    return rule_findings(RULES[case["rule"]], ClaimGroup(claims=tuple(claims), links=links), context, encoder)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c['rule']}-{c['name']}")
-def test_rule_flags_what_it_must_and_nothing_else(case: dict) -> None:
-    found = run(case)
+def test_rule_flags_what_it_must_and_nothing_else(case: dict, encoder) -> None:
+    found = run(case, encoder)
     statuses = {d.status for d in found}
     if case["expect"] == "none":
         assert not found, [d.explanation for d in found]
@@ -57,9 +57,9 @@ def test_rule_flags_what_it_must_and_nothing_else(case: dict) -> None:
             assert "conflict" not in statuses, [d.explanation for d in found]
 
 
-def test_a_correction_between_two_versions_is_labelled_so() -> None:
+def test_a_correction_between_two_versions_is_labelled_so(encoder) -> None:
     case = next(c for c in CASES if c.get("same_outlet"))
-    assert {d.between for d in run(case)} == {"versions"}
+    assert {d.between for d in run(case, encoder)} == {"versions"}
 
 
 def test_every_rule_has_cases_that_flag_and_cases_that_do_not() -> None:

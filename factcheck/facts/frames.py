@@ -17,7 +17,7 @@ from functools import cache
 
 from factcheck.facts.syntax import parse
 from factcheck.knowledge import load
-from factcheck.types import Casualty, Claim, Fact, Frame, Place, Quantity
+from factcheck.types import Casualty, Claim, Fact, Frame, Place, Quantity, TimeRef
 
 MEASURES = ("quantity.measure", "quantity.implied", "quantity.money")
 """Extractor rules whose values are measures (km, magnitude, money), not counts of a noun;
@@ -44,6 +44,16 @@ def _roles() -> tuple[dict[str, str], frozenset[str], frozenset[str], dict[str, 
     return role_of, frozenset(table["weak"]["lemmas"]), developing, dimension
 
 
+def weak_predicate(lemma: str) -> bool:
+    """A word a time attaches to that says nothing of its own ("was", "took place", "occurred")."""
+    return lemma in load("roles")["time"]["weak"]
+
+
+def generic_event(frame: Frame) -> bool:
+    """Whether a time dates the event under a word any event goes by ("the accident occurred at 18:40")."""
+    return bool(set(frame.phrase.split()) & set(load("roles")["time"]["generic"]))
+
+
 def developing(role: str) -> bool:
     """Whether a role's counts are revised as a story unfolds (a toll), not fixed (people aboard)."""
     return role in _roles()[2]
@@ -66,16 +76,37 @@ def bare_numbers(claim: Claim) -> list[Quantity]:
     return [q for q in claim.of_type(Quantity) if q.latent and not q.unit and q.low is not None and q.modifier != "vague"]
 
 
+def event_times(claim: Claim) -> list[TimeRef]:
+    """Times that can date an event: a weekday, a date or a clock time."""
+    return [t for t in claim.of_type(TimeRef) if t.weekday is not None or t.day is not None or t.clock is not None]
+
+
 def with_frames(claims: list[Claim]) -> list[Claim]:
-    """The claims, each with a frame per value; only sentences that carry a value are parsed."""
-    need = [n for n, c in enumerate(claims) if not c.background and (counted_values(c) or bare_numbers(c))]
+    """The claims, each with a frame per value and per time; only sentences carrying one are parsed."""
+    need = [n for n, c in enumerate(claims) if counted_values(c) or bare_numbers(c) or event_times(c)]
     docs = parse([claims[n].text for n in need])
     framed = list(claims)
     for n, doc in zip(need, docs):
         claim = claims[n]
         values = [*counted_values(claim), *tallied(claim, doc)]
-        framed[n] = replace(claim, frames=tuple(frame(claim, value, doc) for value in values))
+        frames = [frame(claim, value, doc) for value in values] + [dating(claim, t, doc) for t in event_times(claim)]
+        framed[n] = replace(claim, frames=tuple(frames))
     return framed
+
+
+def dating(claim: Claim, time: TimeRef, doc) -> Frame:
+    """What a time phrase dates: the word its phrase attaches to, with that word's subject and object."""
+    tokens = [t for t in doc if time.start <= claim.start + t.idx < time.end] or [doc[0]]
+    top = min(tokens, key=lambda t: len(list(t.ancestors)))
+    word = top.head
+    while word.dep_ in ("prep", "pobj", "npadvmod", "compound", "nummod", "appos") and word.head.i != word.i:
+        word = word.head
+    arguments = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
+    # clauses the dated word heads say what it did ("burst on Sunday, flooding three villages")
+    clauses = [c for c in word.children if c.dep_ in ("advcl", "conj", "xcomp")]
+    spans = tuple((claim.start + t.idx, claim.start + t.idx + len(t.text)) for t in (word, *arguments, *clauses))
+    phrase = " ".join(t.lemma_.lower() for t in (word, *arguments))
+    return Frame(fact=time, role=word.lemma_.lower(), entity="", phrase=phrase, governs=spans)
 
 
 def tallied(claim: Claim, doc) -> list[Casualty]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from factcheck.background import dating
 from factcheck.extract.casualties import same_group
 from factcheck.facts.frames import MEASURES, developing
 from factcheck.facts.occurrence import separate_occurrences
@@ -65,6 +66,14 @@ class Slot:
         return f"{fact.unit}: {frame.role}" if frame.role else frame.phrase or str(fact.unit)
 
 
+@dataclass(frozen=True)
+class Event:
+    """What the slot rules read of one event: its claims and the slots of its counts."""
+
+    claims: tuple[Claim, ...]
+    slots: tuple[Slot, ...]
+
+
 def comparable_parts(a: Claim, b: Claim) -> bool:
     """Bodies of any articles; a heading or caption only with its own article's body."""
     if a.part == "body" and b.part == "body":
@@ -89,7 +98,8 @@ def same_slot(a: Member, b: Member, similarity: Similarity) -> bool:
         return False
     if a.frame.role and b.frame.role:
         return a.frame.role == b.frame.role
-    return similarity(a.frame.phrase, b.frame.phrase) >= SAME_PHRASE
+    # a headline sums up its own text: one unit there is one count unless the roles differ
+    return a.claim.part != b.claim.part or similarity(a.frame.phrase, b.frame.phrase) >= SAME_PHRASE
 
 
 def phrase_similarity(claims: list[Claim], encode: Callable[[list[str]], np.ndarray]) -> Similarity:
@@ -103,6 +113,13 @@ def phrase_similarity(claims: list[Claim], encode: Callable[[list[str]], np.ndar
     return similarity
 
 
+def earlier_event(claim: Claim, frame: Frame) -> bool:
+    """Whether a value is of an earlier event: a toll in background (dated so, or in a paragraph
+    that is); a count only when its own sentence is dated so ("2,500 troops remain" after a
+    paragraph's "in March" is still today's figure)."""
+    return claim.background if isinstance(frame.fact, Casualty) else dating(claim) is True
+
+
 def slots_of(claims: list[Claim], similarity: Similarity) -> list[Slot]:
     """The event's slots, each with its frames in claim order; frames that deny or hedge
     their value state none and join no slot.
@@ -110,7 +127,12 @@ def slots_of(claims: list[Claim], similarity: Similarity) -> list[Slot]:
     Slots are built from the articles' bodies; a heading's or caption's frame then forms a
     slot of its own with the frames of its article's body that one body slot holds, so a
     headline is judged against its own text only."""
-    members = [Member(c, f) for c in claims if not c.background for f in c.frames if f.polarity == "stated"]
+    members = [
+        Member(c, f)
+        for c in claims
+        for f in c.frames
+        if f.polarity == "stated" and isinstance(f.fact, (Casualty, Quantity)) and not earlier_event(c, f)
+    ]
     slots: list[list[Member]] = []
     for member in (m for m in members if m.claim.part == "body"):
         home = next((s for s in slots if all(same_slot(member, other, similarity) for other in s)), None)
@@ -124,4 +146,4 @@ def slots_of(claims: list[Claim], similarity: Similarity) -> list[Slot]:
             if own and all(same_slot(summary, m, similarity) for m in slot if m.claim.article == summary.claim.article):
                 slots.append([summary, *own])
                 break
-    return [Slot(tuple(s)) for s in slots if len(s) > 1]
+    return [Slot(tuple(s)) for s in slots]

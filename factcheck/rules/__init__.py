@@ -45,7 +45,7 @@ class Rule:
     doc: str
     check: Callable[..., list[Discrepancy]]
     on: str = "groups"
-    """What `check` reads: one `ClaimGroup` of aligned sentences, or (`slots`) all of an event's slots."""
+    """What `check` reads: one `ClaimGroup` of aligned sentences, or (`slots`) a whole `facts.slots.Event`."""
 
     @property
     def summary(self) -> str:

@@ -8,7 +8,8 @@ are a conflict when they speak for one moment: one article's two figures (two
 officials; a headline against its own text), or two reports of the same day. A toll
 that changes across report times, or that a sentence calls an earlier figure, is the
 story's timeline (`explained`, the latest figure first). Open lower bounds never
-conflict ("at least 8" and "at least 19"). A follow-on event's toll (an aftershock) is
+conflict ("at least 8" and "at least 19"). More of one group ("eleven miners") than
+another source's toll of people in general ("eight people") is a conflict too. A follow-on event's toll (an aftershock) is
 not compared with the main event's. Inside one article, the body's "at least N" is read
 as N against its own headline, which may round it down but not raise it.
 
@@ -23,9 +24,12 @@ killed": conflict.
 
 from __future__ import annotations
 
-from factcheck.rules.positions import slot_findings
-from factcheck.facts.slots import Slot
+from itertools import product
+
+from factcheck.extract.casualties import GENERIC_GROUPS
+from factcheck.facts.slots import Event, Slot, comparable_parts
 from factcheck.rules.common import RuleContext
+from factcheck.rules.positions import finding, one_moment, slot_findings
 from factcheck.types import Discrepancy
 
 CODE = "C102"
@@ -33,5 +37,27 @@ NAME = "casualty-count-mismatch"
 ON = "slots"
 
 
-def check(slots: list[Slot], context: RuleContext) -> list[Discrepancy]:
-    return [d for slot in slots if slot.casualty for d in slot_findings(slot, context, CODE, "casualty")]
+def check(event: Event, context: RuleContext) -> list[Discrepancy]:
+    tolls = [slot for slot in event.slots if slot.casualty]
+    found = [d for slot in tolls for d in slot_findings(slot, context, CODE, "casualty")]
+    return found + part_above_whole(tolls, context)
+
+
+def part_above_whole(tolls: list[Slot], context: RuleContext) -> list[Discrepancy]:
+    """A group's toll above another source's toll of everyone, of one harm at one moment."""
+    found = []
+    wholes = [s for s in tolls if s.first.fact.group in GENERIC_GROUPS]
+    for whole, part in product(wholes, (s for s in tolls if s.first.fact.group not in GENERIC_GROUPS)):
+        if whole.first.frame.role != part.first.frame.role:
+            continue
+        for w, p in product(whole.members, part.members):
+            pair = Slot((w, p))
+            if (
+                w.fact.high is not None
+                and p.fact.low is not None
+                and p.fact.low > w.fact.high
+                and comparable_parts(w.claim, p.claim)
+                and one_moment(w, p, pair, context)
+            ):
+                found.append(finding(pair, [w, p], context, CODE, "casualty", "conflict"))
+    return found

@@ -13,6 +13,7 @@ from functools import cache
 from itertools import product
 
 from factcheck.extract.events import happenings
+from factcheck.facts.frames import weak_predicate
 from factcheck.knowledge import load
 from factcheck.rules.common import RuleContext, event_zone, linked_pairs, related
 from factcheck.timeline import weekday_shift
@@ -55,10 +56,20 @@ def dated_event(claim: Claim, time: TimeRef) -> EventType | None:
     events = happenings(claim.of_type(EventType))
     before = [e for e in events if e.end <= time.start]
     if before:
-        return before[-1]
+        return attached(claim, time, before[-1])
     if after_saying().search(claim.text[: time.start - claim.start]):
         return None
-    return next((e for e in events if e.start >= time.end), None)
+    return attached(claim, time, next((e for e in events if e.start >= time.end), None))
+
+
+def attached(claim: Claim, time: TimeRef, event: EventType | None) -> EventType | None:
+    """The event, unless the parse ties the time to another action: "police on Monday arrested
+    nine people over the collapse" dates the arrests. A time on a word that says nothing of
+    its own ("took place", "was") dates the event the sentence names."""
+    frame = next((f for f in claim.frames if f.fact == time), None)
+    if event is None or frame is None or not frame.governs or weak_predicate(frame.role):
+        return event
+    return event if any(s < event.end and event.start < e for s, e in frame.governs) else None
 
 
 def writing_zones(claim: Claim, zone: str | None, context: RuleContext) -> list[str | None]:

@@ -23,7 +23,7 @@ bridge": two slots, not compared.
 from __future__ import annotations
 
 from factcheck.rules.positions import slot_findings
-from factcheck.facts.slots import Slot
+from factcheck.facts.slots import Event
 from factcheck.rules.common import RuleContext
 from factcheck.types import Discrepancy
 
@@ -32,5 +32,5 @@ NAME = "count-mismatch"
 ON = "slots"
 
 
-def check(slots: list[Slot], context: RuleContext) -> list[Discrepancy]:
-    return [d for slot in slots if not slot.casualty for d in slot_findings(slot, context, CODE, "numeric")]
+def check(event: Event, context: RuleContext) -> list[Discrepancy]:
+    return [d for slot in event.slots if not slot.casualty for d in slot_findings(slot, context, CODE, "numeric")]

@@ -20,7 +20,7 @@ from itertools import combinations
 from factcheck.facts.frames import MEASURES
 from factcheck.facts.slots import Member, Slot
 from factcheck.knowledge import load
-from factcheck.rules.common import RuleContext, as_read_against, between
+from factcheck.rules.common import RuleContext, as_read_against, between, update_by_one_source
 from factcheck.types import Casualty, Discrepancy, Interval, Side, TimeRef
 
 
@@ -71,16 +71,23 @@ def clash(a: Member, b: Member) -> bool:
 
 
 def one_moment(a: Member, b: Member, slot: Slot, context: RuleContext) -> bool:
-    """Whether two values speak for the same time: see the module docstring."""
-    if superseded(a) or superseded(b):
+    """Whether two values speak for the same time: see the module docstring.
+
+    A developing figure speaks for its report's time: two reports of different days, a
+    figure the sentence calls earlier, sentences dated to different weekdays, or one known
+    source quoted at two publication times are a timeline. Reports whose time is unknown
+    are taken as of one time: nothing says the figure moved between them."""
+    if superseded(a) or superseded(b) or update_by_one_source(a.claim, b.claim, context):
         return False
-    days_a, days_b = said_on(a), said_on(b)
-    if days_a and days_b and slot.developing:
-        return bool(days_a & days_b)
     if not slot.developing or a.claim.article == b.claim.article:
         return True
-    day_a, day_b = reported_on(a, context), reported_on(b, context)
-    return day_a is not None and day_a == day_b
+    days_a, days_b = said_on(a), said_on(b)
+    if days_a and days_b:
+        return bool(days_a & days_b)
+    first, second = context.articles[a.claim.article].published, context.articles[b.claim.article].published
+    if first is None or second is None:
+        return True
+    return first.date() == second.date()
 
 
 def said_on(member: Member) -> set[int]:
@@ -112,7 +119,7 @@ def slot_findings(slot: Slot, context: RuleContext, rule: str, kind: str) -> lis
         cited = involved if slot.developing else members
         found.append(finding(slot, cited, context, rule, kind, "conflict"))
     days = {reported_on(m, context) for m in members} - {None}
-    if slot.developing and (len(clashes) > len(at_once) or (len(days) > 1 and not at_once)):
+    if len(clashes) > len(at_once) or (slot.developing and len(days) > 1 and not at_once):
         found.append(finding(slot, members, context, rule, kind, "explained"))
     return found
 
@@ -129,14 +136,15 @@ def finding(slot: Slot, members: list[Member], context: RuleContext, rule: str, 
     ordered = chronological(members, context)
     groups = positions(ordered)
     number = {id(m): n for n, group in enumerate(groups, 1) for m in group}
-    held = " · ".join(holders(group, context) for group in groups)
+    inside = len({m.claim.article for m in members}) == 1
+    held = " · ".join(holders(group, context, inside) for group in groups)
     if status == "conflict":
         explanation = f"{slot.label}: {held}. These cannot all be right at one time."
         severity = "high"
     else:
         latest = ordered[-1]
         explanation = (
-            f"{slot.label}: latest {held_by(latest, context)}; the figure changed as the story developed "
+            f"{slot.label}: latest {held_by(latest, context, inside)}; the figure changed as the story developed "
             f"({held}). Use the latest figure and say whose it is."
         )
         severity = "low"
@@ -154,19 +162,21 @@ def finding(slot: Slot, members: list[Member], context: RuleContext, rule: str, 
     )
 
 
-def held_by(member: Member, context: RuleContext) -> str:
-    return f"“{member.fact.text}” ({source(member, context)})"
+def held_by(member: Member, context: RuleContext, inside: bool) -> str:
+    return f"“{member.fact.text}” ({source(member, context, inside)})"
 
 
-def source(member: Member, context: RuleContext) -> str:
+def source(member: Member, context: RuleContext, inside: bool) -> str:
+    """Who holds a value: the outlet, its report's day, or inside one article the part ("its headline")."""
+    if inside:
+        return context.part_name(member.claim)
     article = context.articles[member.claim.article]
     day = reported_on(member, context)
-    part = "" if member.claim.part == "body" else f", {context.part_name(member.claim)}"
-    return article.label + part + (f", {day:%d %b}" if day else "") + (", earlier figure" if superseded(member) else "")
+    return article.label + (f", {day:%d %b}" if day else "") + (", earlier figure" if superseded(member) else "")
 
 
-def holders(group: list[Member], context: RuleContext) -> str:
+def holders(group: list[Member], context: RuleContext, inside: bool) -> str:
     values = list(dict.fromkeys(m.fact.text for m in group))
-    sources = list(dict.fromkeys(source(m, context) for m in group))
+    sources = list(dict.fromkeys(source(m, context, inside) for m in group))
     return f"“{' / '.join(values)}” ({'; '.join(sources)})"
 

@@ -1,72 +1,110 @@
-"""Two sources give clock times for the same event that no time zone reconciles.
+"""Clock times of the event that the sources give and no time zone reconciles.
 
-What it flags: aligned claims that time the same event (the event each time phrase
-dates) by the clock, where the two times, told in one zone, are further apart than
-their approximations ("around", "shortly after") and a rounding margin allow. Each
-outlet may write in its own newsroom's zone or in the zone where the event
-happened (a zone stated in the text, "GMT", "local time", wins). When only
-different zones reconcile the two, the finding is `explained`, with the zones.
+What it flags: the event's slot of clock times: every body sentence of every source
+that times the event (the word the time phrase attaches to, read from the parse, is the
+event or names it: "collapsed at 6:30 p.m.", "the accident occurred at around 18:40"; not
+"police arrested him at 9 a.m."), compared pairwise once told in one zone, widened by
+their approximations ("around", "shortly after") and a rounding margin. Each outlet may
+write in its own newsroom's zone or in the zone where the event happened (a zone stated
+in the text, "GMT", "local time", wins). One finding lists every time that cannot be
+the others' moment; when only different zones reconcile two, it is `explained`, with
+the zones.
 
-Why an editor cares: the hour of an attack, a quake or a crash is checked by
-readers against their own memory and by other outlets against their logs; "11
-p.m. EDT" and "0300 GMT" are one moment, "4.45 a.m." and "9.30 p.m." are not.
+Why an editor cares: the hour of an attack, a quake or a crash is checked by readers
+against their own memory and by other outlets against their logs; "11 p.m. EDT" and
+"0300 GMT" are one moment, "4.45 a.m." and "9.30 p.m." are not.
 
-Example: "The quake struck at 4.45 a.m." against "struck at 9.30 p.m.", both in
-the same zone: conflict. "at 11 pm EDT" against "at 0300 GMT": not flagged.
+Example: "The quake struck at 4.45 a.m." against "struck at 9.30 p.m.", both in the
+same zone: conflict. "at 11 pm EDT" against "at 0300 GMT": not flagged.
 """
 
 from __future__ import annotations
 
-from factcheck.rules.common import RuleContext, discrepancy
-from factcheck.rules.dating import compared_times, day_verdicts
+from itertools import combinations, product
+
+from factcheck.facts.frames import generic_event
+from factcheck.facts.slots import Event
+from factcheck.rules.common import RuleContext, between, event_zone, related
+from factcheck.rules.dating import dated_event, day_verdicts, event_times, writing_zones
 from factcheck.timeline import clock_shift
-from factcheck.types import Claim, ClaimGroup, Discrepancy, TimeRef
+from factcheck.types import Claim, Discrepancy, EventType, Side, TimeRef
 
 CODE = "T103"
 NAME = "clock-time-mismatch"
+ON = "slots"
+
+Clock = tuple[Claim, TimeRef, EventType | None]
 
 
 def has_clock(time: TimeRef) -> bool:
     return time.clock is not None
 
 
-def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
+def clocks(event: Event) -> list[Clock]:
+    """The body's clock times that date the event (its kind named, or a generic word for it)."""
     found = []
-    for a, ta, b, tb, event, zones in compared_times(group, context, has_clock):
-        # days that no zone reconciles are the weekday rule's finding; days one apart by a zone are not
-        if (
-            ta.weekday is not None
-            and tb.weekday is not None
-            and ta.weekday != tb.weekday
-            and not {"same", "zone"} & set(day_verdicts(ta, tb, zones).values())
-        ):
+    for claim in event.claims:
+        if claim.part != "body" or claim.background:
             continue
-        # the offsets in force when it was reported: "7:40 p.m. Eastern" is EDT in March, EST in January
-        published = context.articles[a.article].published or context.articles[b.article].published
-        verdicts = {(za, zb): clock_shift(ta, za, tb, zb, published) for za, zb in zones}
-        if "same" not in verdicts.values() and set(verdicts.values()) != {"unknown"}:
-            found.append(finding(a, ta, b, tb, event, verdicts, context))
+        for time in event_times(claim, has_clock):
+            dated = dated_event(claim, time)
+            frame = next((f for f in claim.frames if f.fact == time), None)
+            if dated is not None or (frame is not None and generic_event(frame)):
+                found.append((claim, time, dated))
     return found
 
 
-def finding(a: Claim, ta: TimeRef, b: Claim, tb: TimeRef, event: str, verdicts: dict, context: RuleContext) -> Discrepancy:
-    name_a, name_b = context.name_sides(a, b)
-    said = f"{name_a} says “{ta.text}”, {name_b} says “{tb.text}”. "
-    explaining = [zones for zones, verdict in verdicts.items() if verdict == "zone"]
-    if explaining:
-        za, zb = explaining[0]
+def one_event(x: EventType | None, y: EventType | None) -> bool:
+    return x is None or y is None or related(x, y)
+
+
+def verdict(a: Clock, b: Clock, context: RuleContext) -> str:
+    (ca, ta, _), (cb, tb, _) = a, b
+    zone = event_zone([ca, cb], context)
+    zones = list(product(writing_zones(ca, zone, context), writing_zones(cb, zone, context)))
+    # days that no zone reconciles are the weekday rule's finding
+    if ta.weekday is not None and tb.weekday is not None and ta.weekday != tb.weekday:
+        if not {"same", "zone"} & set(day_verdicts(ta, tb, zones).values()):
+            return "same"
+    # the offsets in force when it was reported: "7:40 p.m. Eastern" is EDT in March, EST in January
+    published = context.articles[ca.article].published or context.articles[cb.article].published
+    verdicts = {clock_shift(ta, za, tb, zb, published) for za, zb in zones}
+    if "same" in verdicts or verdicts == {"unknown"}:
+        return "same"
+    return "zone" if "zone" in verdicts else "conflict"
+
+
+def check(event: Event, context: RuleContext) -> list[Discrepancy]:
+    times = clocks(event)
+    pairs = {
+        (n, m): verdict(times[n], times[m], context)
+        for n, m in combinations(range(len(times)), 2)
+        if times[n][0].article != times[m][0].article and one_event(times[n][2], times[m][2])
+    }
+    found = []
+    for status in ("conflict", "zone"):
+        involved = sorted({k for pair, v in pairs.items() if v == status for k in pair})
+        if involved:
+            found.append(finding([times[k] for k in involved], status, context))
+    return found
+
+
+def finding(members: list[Clock], status: str, context: RuleContext) -> Discrepancy:
+    label = next((e.label.replace("_", " ") for _, _, e in members if e is not None), "event")
+    said = " · ".join(f"“{t.text}” ({context.articles[c.article].label})" for c, t, _ in members)
+    if status == "zone":
+        explanation = f"time of the {label}: {said}. Told in the zones each outlet writes in, they are one moment: say which zone your copy uses."
         status, severity = "explained", "low"
-        explanation = said + f"Told in {za} and {zb} respectively, they are the same moment: say which zone your copy uses."
     else:
-        status, severity = "conflict", "medium"
-        explanation = said + "In no zone either outlet may write in are these the same moment."
-    return discrepancy(
-        CODE,
-        "temporal",
+        explanation = f"time of the {label}: {said}. In no zone the outlets may write in are these all the same moment."
+        severity = "medium"
+    return Discrepancy(
+        rule=CODE,
+        kind="temporal",
         status=status,
         severity=severity,
-        topic=f"time of the {event}",
+        between=between([c for c, _, _ in members], context),
+        topic=f"time of the {label}",
         explanation=explanation,
-        sides=[(a, ta, ta.text), (b, tb, tb.text)],
-        context=context,
+        sides=tuple(Side(claim=c, fact=t, value=t.text) for c, t, _ in members),
     )
