@@ -13,12 +13,17 @@ which contain its clusters, so its quadratic cost stays per event, not per feed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import numpy as np
 
 from factcheck.disjoint import DisjointSets
-from factcheck.types import Article, Claim, Place
+from factcheck.types import Article, Claim, Place, TimeRef
 
+LEAD = 3
+"""Sentences of an article that date its story when it carries no publication time."""
+NEVER = 10.0
+"""Subtracted from the similarity of articles that cannot be one event: no score reaches a threshold after it."""
 BLOCK = 1024
 """Articles per block of the similarity matrix, to keep memory bounded."""
 
@@ -40,7 +45,10 @@ class ClusterSettings:
     days_apart: float = 4.0
     """Publication times further apart than this many days..."""
     other_time: float = 0.30
-    """...subtract this: one city's flood this week is not its flood of last spring."""
+    """...subtract this: reports days apart are less likely one event."""
+    never_apart: float = 30.0
+    """Dates further apart than this many days are never one event, however alike the
+    stories: one region's strikes of last year are not this year's."""
 
 
 @dataclass(frozen=True)
@@ -54,7 +62,7 @@ class Profiles:
     national: np.ndarray
     """Indicator of the countries it names or that its places lie in."""
     days: np.ndarray
-    """Publication time in days (NaN when unknown)."""
+    """Publication time in days, else the latest date its text gives (NaN when neither)."""
 
 
 def profile(articles: list[Article], claims: list[Claim], vectors: np.ndarray) -> Profiles:
@@ -80,7 +88,26 @@ def profile(articles: list[Article], claims: list[Claim], vectors: np.ndarray) -
     for row, column, is_country in marks:
         (national if is_country else named)[row, column] = 1
     days = np.array([a.published.timestamp() / 86400 if a.published else np.nan for a in articles], dtype=np.float32)
+    for row, day in text_dates(claims, rows).items():
+        if np.isnan(days[row]):
+            days[row] = day
     return Profiles(sums / np.where(norms == 0, 1, norms), named, national, days)
+
+
+def text_dates(claims: list[Claim], rows: dict[str, int]) -> dict[int, float]:
+    """For each article, the latest date its lead (first three sentences) gives with a year and a
+    month (the 15th when no day): when an article carries no publication time, its text dates
+    it. Only the lead: further down, reports recall old dates ("since the attacks of 2001")."""
+    latest: dict[int, float] = {}
+    for claim in claims:
+        if claim.background or claim.index >= LEAD or claim.part != "body":
+            continue
+        for t in claim.of_type(TimeRef):
+            if t.year is not None and t.month is not None:
+                day = datetime(t.year, t.month, t.day or 15, tzinfo=UTC).timestamp() / 86400
+                row = rows[claim.article]
+                latest[row] = max(latest.get(row, day), day)
+    return latest
 
 
 def similarity(rows: slice | np.ndarray, columns: slice | np.ndarray, p: Profiles, settings: ClusterSettings) -> np.ndarray:
@@ -102,6 +129,10 @@ def similarity(rows: slice | np.ndarray, columns: slice | np.ndarray, p: Profile
     with np.errstate(invalid="ignore"):
         np.greater(np.abs(scratch, out=scratch), settings.days_apart, out=apart)
     score -= np.multiply(apart, settings.other_time, out=scratch)
+    np.subtract(p.days[rows, None], p.days[None, columns], out=scratch)
+    with np.errstate(invalid="ignore"):
+        np.greater(np.abs(scratch, out=scratch), settings.never_apart, out=apart)
+    score -= np.multiply(apart, NEVER, out=scratch)
     return score
 
 

@@ -157,7 +157,7 @@ def test_a_rerun_after_an_edit_compares_only_the_edited_event(
         "quake-a.txt": "A magnitude 6.1 earthquake struck near Quito on Monday, killing 12 people.",
         "quake-b.txt": "A 6.1-magnitude quake hit near Quito on Monday and killed 15 people.",
         "fire-a.txt": "A wildfire near Perth destroyed 40 homes on Friday, firefighters said.",
-        "fire-b.txt": "Firefighters said the bushfire near Perth burned 90 homes on Friday.",
+        "fire-b.txt": "Firefighters said the bushfire near Perth destroyed 90 homes on Friday.",
     }
     for name, text in stories.items():
         (folder / name).write_text(text + "\n")

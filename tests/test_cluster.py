@@ -129,3 +129,26 @@ def test_the_report_has_a_section_per_event_naming_its_findings(tmp_path: Path, 
     assert sections["fire1.txt"] == "The only report of this event: no other report to compare it with."
     numbers = [int(n) for n in re.findall(r"D(\d+)", sections["mine1.txt, mine2.txt"])]
     assert numbers == list(range(1, len(result.discrepancies) + 1)) and numbers
+
+
+def test_an_undated_article_is_dated_by_its_text_and_events_months_apart_are_split() -> None:
+    """One region struck twice, eighteen months apart: the later reports carry no publication
+    time, only the dates their text gives; they must not join the earlier event."""
+    from datetime import UTC, datetime
+
+    from factcheck.types import TimeRef
+
+    early = [make_article("x", id=i, published=datetime(2024, 3, 2, tzinfo=UTC)) for i in ("a", "b")]
+    late = [make_article("x", id=i) for i in ("c", "d")]
+    dated = TimeRef(start=0, end=1, text="12 September 2025", rule="time", precision="day", year=2025, month=9, day=12)
+    claims = [claim("a", 0), claim("b", 0), replace_facts(claim("c", 0), dated), replace_facts(claim("d", 0), dated)]
+    vectors = np.stack([unit(1, 0.02, 0), unit(1, 0, 0.02), unit(1, 0.03, 0), unit(1, 0, 0.03)])
+    assert cluster_events([*early, *late], claims, vectors) == [("a", "b"), ("c", "d")]
+    undated = [claim("c", 0), claim("d", 0)]
+    assert cluster_events([*early, *late], [claims[0], claims[1], *undated], vectors) == [("a", "b", "c", "d")]
+
+
+def replace_facts(c: Claim, *facts) -> Claim:
+    from dataclasses import replace
+
+    return replace(c, facts=facts)

@@ -54,6 +54,11 @@ def generic_event(frame: Frame) -> bool:
     return bool(set(frame.phrase.split()) & set(load("roles")["time"]["generic"]))
 
 
+def reporting(lemma: str) -> bool:
+    """A verb of reporting a figure or of a tally moving ("said", "revised", "reached")."""
+    return lemma.split()[0] in _roles()[1]
+
+
 def developing(role: str) -> bool:
     """Whether a role's counts are revised as a story unfolds (a toll), not fixed (people aboard)."""
     return role in _roles()[2]
@@ -99,7 +104,7 @@ def dating(claim: Claim, time: TimeRef, doc) -> Frame:
     tokens = [t for t in doc if time.start <= claim.start + t.idx < time.end] or [doc[0]]
     top = min(tokens, key=lambda t: len(list(t.ancestors)))
     word = top.head
-    while word.dep_ in ("prep", "pobj", "npadvmod", "compound", "nummod", "appos") and word.head.i != word.i:
+    while word.pos_ == "ADP" and word.head.i != word.i:  # "on Sunday": the word "on" hangs from
         word = word.head
     arguments = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
     # clauses the dated word heads say what it did ("burst on Sunday, flooding three villages")

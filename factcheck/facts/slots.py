@@ -63,7 +63,11 @@ class Slot:
             return f"people {frame.role}" if fact.group in (None, "person") else f"{frame.role}: {fact.group}"
         if fact.rule in MEASURES:
             return f"{frame.role} ({fact.unit})" if frame.role and frame.role != fact.unit else str(fact.unit)
-        return f"{fact.unit}: {frame.role}" if frame.role else frame.phrase or str(fact.unit)
+        counted = f"number of {fact.unit}" + ("" if str(fact.unit).endswith("s") else "s")
+        if frame.role:
+            return f"{counted} {frame.role}"
+        extra = frame.phrase.removeprefix(frame.entity).strip()
+        return f"{counted} ({extra})" if extra else counted
 
 
 @dataclass(frozen=True)
@@ -140,10 +144,14 @@ def slots_of(claims: list[Claim], similarity: Similarity) -> list[Slot]:
             slots.append([member])
         else:
             home.append(member)
+    summaries: list[list[Member]] = []
     for summary in (m for m in members if m.claim.part != "body"):
         for slot in slots:
             own = [m for m in slot if m.claim.article == summary.claim.article]
-            if own and all(same_slot(summary, m, similarity) for m in slot if m.claim.article == summary.claim.article):
-                slots.append([summary, *own])
+            if own and all(same_slot(summary, m, similarity) for m in own):
+                summaries.append([summary, *own])
                 break
+        else:
+            summaries.append([summary])  # its own slot: a group's toll may still exceed the text's
+    slots += summaries
     return [Slot(tuple(s)) for s in slots]

@@ -24,8 +24,6 @@ killed": conflict.
 
 from __future__ import annotations
 
-from itertools import product
-
 from factcheck.extract.casualties import GENERIC_GROUPS
 from factcheck.facts.slots import Event, Slot, comparable_parts
 from factcheck.rules.common import RuleContext
@@ -44,20 +42,22 @@ def check(event: Event, context: RuleContext) -> list[Discrepancy]:
 
 
 def part_above_whole(tolls: list[Slot], context: RuleContext) -> list[Discrepancy]:
-    """A group's toll above another source's toll of everyone, of one harm at one moment."""
+    """A group's toll above another source's toll of everyone, of one harm at one moment:
+    one finding per group's figure, citing every toll of everyone it exceeds."""
+    wholes = {m: None for s in tolls if s.first.fact.group in GENERIC_GROUPS for m in s.members}
+    parts = {m: None for s in tolls if s.first.fact.group not in GENERIC_GROUPS for m in s.members}
     found = []
-    wholes = [s for s in tolls if s.first.fact.group in GENERIC_GROUPS]
-    for whole, part in product(wholes, (s for s in tolls if s.first.fact.group not in GENERIC_GROUPS)):
-        if whole.first.frame.role != part.first.frame.role:
-            continue
-        for w, p in product(whole.members, part.members):
-            pair = Slot((w, p))
-            if (
-                w.fact.high is not None
-                and p.fact.low is not None
-                and p.fact.low > w.fact.high
-                and comparable_parts(w.claim, p.claim)
-                and one_moment(w, p, pair, context)
-            ):
-                found.append(finding(pair, [w, p], context, CODE, "casualty", "conflict"))
+    for p in parts:
+        exceeded = [
+            w
+            for w in wholes
+            if w.frame.role == p.frame.role
+            and w.fact.high is not None
+            and p.fact.low is not None
+            and p.fact.low > w.fact.high
+            and comparable_parts(w.claim, p.claim)
+            and one_moment(w, p, Slot((w, p)), context)
+        ]
+        if exceeded:
+            found.append(finding(Slot((exceeded[0], p)), [*exceeded, p], context, CODE, "casualty", "conflict"))
     return found

@@ -13,11 +13,11 @@ its conflict at one moment.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date
 from functools import cache
 from itertools import combinations
 
-from factcheck.facts.frames import MEASURES
+from factcheck.facts.frames import MEASURES, reporting
 from factcheck.facts.slots import Member, Slot
 from factcheck.knowledge import load
 from factcheck.rules.common import RuleContext, as_read_against, between, update_by_one_source
@@ -41,8 +41,9 @@ def running(member: Member) -> bool:
 
 
 def reported_on(member: Member, context: RuleContext) -> date | None:
+    """The day (UTC) the member's article went out: one calendar for outlets in any zone."""
     published = context.articles[member.claim.article].published
-    return published.date() if published else None
+    return published.astimezone(UTC).date() if published else None
 
 
 def interval(member: Member, against: Member) -> Interval:
@@ -84,15 +85,19 @@ def one_moment(a: Member, b: Member, slot: Slot, context: RuleContext) -> bool:
     days_a, days_b = said_on(a), said_on(b)
     if days_a and days_b:
         return bool(days_a & days_b)
-    first, second = context.articles[a.claim.article].published, context.articles[b.claim.article].published
-    if first is None or second is None:
-        return True
-    return first.date() == second.date()
+    first, second = reported_on(a, context), reported_on(b, context)
+    return first is None or second is None or first == second
 
 
 def said_on(member: Member) -> set[int]:
-    """The weekdays the sentence dates its figure to ("on Sunday said 3,283")."""
-    return {t.weekday for t in member.claim.of_type(TimeRef) if t.weekday is not None}
+    """The weekdays the sentence dates its report to: a weekday on a verb of reporting or
+    of a tally moving ("on Sunday said 3,283", "had reached 294 as of Sunday"), not on the
+    event ("struck on Friday, killing 95")."""
+    return {
+        f.fact.weekday
+        for f in member.claim.frames
+        if isinstance(f.fact, TimeRef) and f.fact.weekday is not None and reporting(f.role)
+    }
 
 
 def positions(members: list[Member]) -> list[list[Member]]:
@@ -143,12 +148,19 @@ def finding(slot: Slot, members: list[Member], context: RuleContext, rule: str, 
         severity = "high"
     else:
         latest = ordered[-1]
-        explanation = (
-            f"{slot.label}: latest {held_by(latest, context, inside)}; the figure changed as the story developed "
-            f"({held}). Use the latest figure and say whose it is."
-        )
+        known = [reported_on(m, context) for m in ordered[:-1]]
+        if reported_on(latest, context) and all(day and day < reported_on(latest, context) for day in known):
+            explanation = (
+                f"{slot.label}: latest {held_by(latest, context, inside)}; the figure changed as the story "
+                f"developed ({held}). Use the latest figure and say whose it is."
+            )
+            ordered = [latest, *ordered[:-1]]
+        else:
+            explanation = (
+                f"{slot.label}: {held}. The figures are of different report times or given as earlier ones: "
+                "a developing figure, not a contradiction. Give the newest with its source and time."
+            )
         severity = "low"
-        ordered = [latest, *ordered[:-1]]
     sides = tuple(Side(claim=m.claim, fact=m.fact, value=m.fact.text, position=number[id(m)]) for m in ordered)
     return Discrepancy(
         rule=rule,
