@@ -46,8 +46,8 @@ class ClusterSettings:
     """Publication times further apart than this many days..."""
     other_time: float = 0.30
     """...subtract this: reports days apart are less likely one event."""
-    never_apart: float = 30.0
-    """Dates further apart than this many days are never one event, however alike the
+    never_apart: float = 90.0
+    """Dates further apart than this many days (a season) are never one event, however alike the
     stories: one region's strikes of last year are not this year's."""
 
 

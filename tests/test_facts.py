@@ -1,0 +1,141 @@
+"""Facts with frames and slots: what a value is said about decides what it is compared with.
+
+Sentences written here in the shapes real coverage uses; the parser is the packaged
+spaCy pipeline the tool ships with.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from factcheck.facts.slots import Event, phrase_similarity, slots_of
+from factcheck.pipeline import claims_of
+from factcheck.rules import RULES
+from factcheck.rules.common import RuleContext
+from factcheck.rules.dating import dated_event
+from factcheck.types import Casualty, Quantity, TimeRef
+from tests.conftest import make_article
+
+
+def frames(text: str):
+    (claim,) = claims_of(make_article(text, id="a"))
+    return claim, list(claim.frames)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "role"),
+    [
+        ("Twelve workers died when the van left the road.", "Twelve workers died", "killed"),
+        ("The van was carrying 14 workers when it left the road.", "14 workers", "aboard"),
+        ("The bus was carrying 22 staff members to the plant.", "22 staff members", "aboard"),
+        ("Another 40 people were rescued from the rubble overnight.", "40 people", "rescued"),
+        ("The death toll has increased to 141 as of Monday morning, police said.", "141", "killed"),
+        ("The government on Sunday revised the death toll to 275.", "275", "killed"),
+    ],
+)
+def test_a_value_takes_the_role_its_predicate_gives(text: str, value: str, role: str) -> None:
+    _, found = frames(text)
+    assert {(f.fact.text, f.role) for f in found} >= {(value, role)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "While 110 bodies were kept at the city hospital, the rest were sent home.",
+        "With 187 bodies yet to be identified, the morgue stays open.",
+        "Around 10,000 people are still missing, the death toll may rise.",
+    ],
+)
+def test_a_count_of_the_dead_doing_something_else_is_not_the_toll(text: str) -> None:
+    _, found = frames(text)
+    assert all(f.role != "killed" for f in found if isinstance(f.fact, (Casualty, Quantity)))
+
+
+def test_a_denied_count_states_no_value() -> None:
+    _, found = frames("The driver did not carry 30 passengers that night, the company said.")
+    assert [f.polarity for f in found if isinstance(f.fact, Quantity)] == ["denied"]
+
+
+def test_a_time_on_another_action_does_not_date_the_event() -> None:
+    claim, _ = frames("Police on Monday arrested nine people over the collapse of the bridge.")
+    (monday,) = claim.of_type(TimeRef)
+    assert dated_event(claim, monday) is None
+    claim, _ = frames("The bridge collapsed on Sunday evening, killing 35 people.")
+    (sunday,) = claim.of_type(TimeRef)
+    assert dated_event(claim, sunday) is not None
+
+
+def check(texts: dict[str, tuple[str, datetime | None]], encoder) -> list:
+    articles = [make_article(t, id=k, outlet=k.title(), published=p) for k, (t, p) in texts.items()]
+    claims = [c for a in articles for c in claims_of(a)]
+    event = Event(tuple(claims), tuple(slots_of(claims, phrase_similarity(claims, encoder.encode))))
+    context = RuleContext(articles={a.id: a for a in articles}, claims=tuple(claims))
+    return [d for code in ("N101", "C102") for d in RULES[code].check(event, context)]
+
+
+def test_one_finding_per_slot_never_mixing_two_quantities(encoder) -> None:
+    found = check(
+        {
+            "a": ("The bus was carrying 52 passengers when it fell into the gorge. Twelve passengers died.", None),
+            "b": ("The bus was carrying 56 passengers when it plunged off the road. Twelve passengers were killed.", None),
+        },
+        encoder,
+    )
+    assert [(d.rule, d.status) for d in found] == [("N101", "conflict")]
+    assert {s.value for s in found[0].sides} == {"52 passengers", "56 passengers"}
+    assert sorted(s.position for s in found[0].sides) == [1, 2]
+
+
+def test_a_toll_rising_across_report_days_is_a_timeline_newest_first(encoder) -> None:
+    day = lambda d: datetime(2024, 5, d, 9, tzinfo=UTC)  # noqa: E731
+    found = check(
+        {
+            "first": ("At least 18 people were killed in the floods, officials said.", day(2)),
+            "next": ("The floods killed 61 people, officials said.", day(3)),
+            "last": ("The floods have killed 75 people, the ministry said.", day(4)),
+        },
+        encoder,
+    )
+    (timeline,) = found
+    assert timeline.status == "explained" and timeline.kind == "casualty"
+    assert timeline.sides[0].claim.article == "last" and "latest" in timeline.explanation
+
+
+def test_two_exact_tolls_on_one_day_conflict(encoder) -> None:
+    day = datetime(2024, 5, 2, 9, tzinfo=UTC)
+    found = check(
+        {
+            "a": ("Seven people were killed in the blast, police said.", day),
+            "b": ("Twelve people were killed in the blast, the fire service said.", day),
+        },
+        encoder,
+    )
+    assert [d.status for d in found] == ["conflict"]
+
+
+def test_a_figure_given_as_an_earlier_one_is_not_a_conflict(encoder) -> None:
+    found = check(
+        {
+            "a": ("Earlier reports said 40 people were aboard the ferry.", None),
+            "b": ("Officials now confirm 37 people were aboard the ferry.", None),
+        },
+        encoder,
+    )
+    assert "conflict" not in {d.status for d in found}
+
+
+def test_the_parser_loads_offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    from factcheck.facts.syntax import parse, pipeline
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("network access is blocked in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    pipeline.cache_clear()
+    (doc,) = parse(["Twelve workers died."])
+    assert [t.dep_ for t in doc][:3] == ["nummod", "nsubj", "ROOT"]
