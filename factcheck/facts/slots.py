@@ -22,7 +22,7 @@ from factcheck.facts.frames import MEASURES, developing
 from factcheck.facts.occurrence import separate_occurrences
 from factcheck.types import Casualty, Claim, Frame, Quantity
 
-SAME_PHRASE = 0.75
+SAME_PHRASE = 0.5
 """Cosine similarity of two frame phrases at which frames with no named role count one thing."""
 
 Similarity = Callable[[str, str], float]
