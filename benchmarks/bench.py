@@ -6,7 +6,8 @@ The corpus is deterministic for a seed: events of many kinds in cities of the
 gazetteer, each reported by several outlets whose articles differ as real ones
 do (sentence choice and order, quantifiers, updated counts, weekday or date).
 Prints the seconds per stage, peak memory and, last, one JSON line with
-`articles`, `sentences`, `encode_s` (the model's own `encode` of the same
+`articles`, `sentences`, `distinct` (the share of sentences not repeated verbatim:
+the cache encodes each distinct sentence once), `encode_s` (the model's own `encode` of the same
 sentences, same batch size, same run), `total_s`, `ratio`, `cached_total_s`
 (the same check again, cache warm) and `peak_rss_mb`.
 """
@@ -308,6 +309,7 @@ def run(corpus: Path, articles: int) -> dict:
     return {
         "articles": articles,
         "sentences": len(texts),
+        "distinct": round(len(set(texts)) / len(texts), 3),
         "encode_s": round(encode_s, 2),
         "total_s": round(total_s, 2),
         "ratio": round(total_s / encode_s, 3),

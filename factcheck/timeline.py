@@ -52,7 +52,8 @@ def _hours(ref: TimeRef) -> tuple[float, float]:
     else:
         span = (0.0, 24.0)
     margins = words["approximation"]["margin_minutes"]
-    margin = margins.get(ref.precision, margins["other"]) / 60 if ref.approximate else 0.0
+    precision = "odd_minute" if ref.clock is not None and ref.clock % 5 else ref.precision
+    margin = margins.get(precision, margins["other"]) / 60 if ref.approximate else 0.0
     return span[0] - margin, span[1] + margin
 
 
@@ -233,7 +234,9 @@ def clock_shift(
     """
     if a.clock is None or b.clock is None:
         return "unknown"
-    slack = load("time_words")["approximation"]["clock_tolerance_minutes"] / 60
+    # outlets round to the hour or half hour; two times stated to the minute are not rounded
+    rounded = any(t.clock % 30 == 0 for t in (a, b))
+    slack = load("time_words")["approximation"]["clock_tolerance_minutes"] / 60 if rounded else 0.0
     year = (reference or datetime.now(UTC)).year
     days = [reference.date()] if reference else [date(year, 1, 15), date(year, 7, 15)]
     (start_a, end_a), (start_b, end_b) = _hours(a), _hours(b)
