@@ -89,12 +89,11 @@ def test_one_finding_per_slot_never_mixing_two_quantities(encoder) -> None:
 
 
 def test_a_toll_rising_across_report_days_is_a_timeline_newest_first(encoder) -> None:
-    day = lambda d: datetime(2024, 5, d, 9, tzinfo=UTC)  # noqa: E731
     found = check(
         {
-            "first": ("At least 18 people were killed in the floods, officials said.", day(2)),
-            "next": ("The floods killed 61 people, officials said.", day(3)),
-            "last": ("The floods have killed 75 people, the ministry said.", day(4)),
+            "first": ("At least 18 people were killed in the floods, officials said.", datetime(2024, 5, 2, tzinfo=UTC)),
+            "next": ("The floods killed 61 people, officials said.", datetime(2024, 5, 3, tzinfo=UTC)),
+            "last": ("The floods have killed 75 people, the ministry said.", datetime(2024, 5, 4, tzinfo=UTC)),
         },
         encoder,
     )

@@ -27,7 +27,7 @@ from factcheck.types import Casualty, Discrepancy, Interval, Side, TimeRef
 @cache
 def cue_pattern(table: str) -> re.Pattern:
     cues = load("roles")[table]["cues"]
-    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.I)
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE)
 
 
 def superseded(member: Member) -> bool:

@@ -63,9 +63,9 @@ def verdict(a: Clock, b: Clock, context: RuleContext) -> str:
     zone = event_zone([ca, cb], context)
     zones = list(product(writing_zones(ca, zone, context), writing_zones(cb, zone, context)))
     # days that no zone reconciles are the weekday rule's finding
-    if ta.weekday is not None and tb.weekday is not None and ta.weekday != tb.weekday:
-        if not {"same", "zone"} & set(day_verdicts(ta, tb, zones).values()):
-            return "same"
+    apart = ta.weekday is not None and tb.weekday is not None and ta.weekday != tb.weekday
+    if apart and not {"same", "zone"} & set(day_verdicts(ta, tb, zones).values()):
+        return "same"
     # the offsets in force when it was reported: "7:40 p.m. Eastern" is EDT in March, EST in January
     published = context.articles[ca.article].published or context.articles[cb.article].published
     verdicts = {clock_shift(ta, za, tb, zb, published) for za, zb in zones}
