@@ -100,11 +100,12 @@ def with_frames(claims: list[Claim]) -> list[Claim]:
 
 
 def dating(claim: Claim, time: TimeRef, doc) -> Frame:
-    """What a time phrase dates: the word its phrase attaches to, with that word's subject and object."""
+    """What a time phrase dates: the word its phrase attaches to (past any preposition), with
+    that word's subject and object and the clauses it heads."""
     tokens = [t for t in doc if time.start <= claim.start + t.idx < time.end] or [doc[0]]
     top = min(tokens, key=lambda t: len(list(t.ancestors)))
     word = top.head
-    while word.pos_ == "ADP" and word.head.i != word.i:  # "on Sunday": the word "on" hangs from
+    while word.pos_ == "ADP" and word.head.i != word.i:
         word = word.head
     arguments = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
     # clauses the dated word heads say what it did ("burst on Sunday, flooding three villages")
@@ -135,7 +136,7 @@ def frame(claim: Claim, value: Fact, doc) -> Frame:
     offset = claim.start
     tokens = [t for t in doc if value.start <= offset + t.idx < value.end] or [doc[0]]
     number = next((t for t in tokens if t.like_num or t.pos_ == "NUM"), tokens[-1])
-    noun = counted_noun(number, tokens)
+    noun = counted_noun(number)
     predicate = governing(noun)
     role_of, weak, _, dimensions = _roles()
     words = [t for t in (*preps(predicate), *preps(noun)) if t.i not in {x.i for x in tokens} and t.dep_ != "prt"]
@@ -168,8 +169,8 @@ def reference(claim: Claim, value: Fact) -> list[Place]:
     return [p for p in claim.of_type(Place) if value.end <= p.start <= value.end + REFERENCE_REACH]
 
 
-def counted_noun(number, span):
-    """The noun a number counts: up its modifier arcs, out of the value's own tokens when it can."""
+def counted_noun(number):
+    """The noun a number counts: the first noun up its modifier arcs, else the last word they reach."""
     token = number
     while token.dep_ in CLIMB and token.head.i != token.i:
         token = token.head
