@@ -3,11 +3,12 @@
 A position is a set of mutually compatible values ("at least 134" and "135"); a slot
 with one position has no finding. Two values that cannot both hold are a conflict when
 they speak for one moment: the same article (two officials, a headline and its text),
-two reports of the same day, or any two reports of a figure that does not change (how
-many were aboard, a bridge's length). A toll that changes across report times, or that a
-sentence gives as superseded ("earlier reports said"), is the story's timeline:
-`explained`, latest figure first. A slot yields at most two findings: its timeline, and
-its conflict at one moment.
+two reports of the same day (or of unknown days), or any two reports of a figure that
+does not change (how many were aboard, a bridge's length). A toll that changes across
+report days, a figure a sentence gives as superseded ("earlier reports said"), or one
+known source quoted at two publication times is the story's timeline: `explained`, the
+newest figure first when the report times show which it is. A slot yields at most two
+findings: its timeline, and its conflict at one moment.
 """
 
 from __future__ import annotations
