@@ -23,7 +23,7 @@ from factcheck.embed import DEFAULT_MODEL, Encoder, SentenceTransformerEncoder
 from factcheck.errors import InputError
 from factcheck.extract import extract_facts
 from factcheck.facts.frames import with_frames
-from factcheck.facts.slots import Event, phrase_similarity, slots_of
+from factcheck.facts.slots import event_of
 from factcheck.ingest import read_article, read_sources, reading_notes
 from factcheck.progress import Stages
 from factcheck.rules import RULES, select_rules
@@ -148,7 +148,7 @@ def compare_events(
     def compare(n: int) -> Compared:
         members = [claims[k] for k in indices[n]]
         groups = align_claims(members, vectors[indices[n]], options.align)
-        event = Event(tuple(members), tuple(slots_of(members, phrase_similarity(members, encoder.encode))))
+        event = event_of(members, encoder.encode)
         found = [d for rule in rules if rule.on == "groups" for group in groups for d in rule.check(group, context)]
         return groups, found + [d for rule in rules if rule.on == "slots" for d in rule.check(event, context)]
 

@@ -76,7 +76,6 @@ def rule_findings(rule, group, context, encoder) -> list:
     the event its claims make (slots matched with the encoder's phrase similarity)."""
     if rule.on == "groups":
         return rule.check(group, context)
-    from factcheck.facts.slots import Event, phrase_similarity, slots_of
+    from factcheck.facts.slots import event_of
 
-    claims = list(group.claims)
-    return rule.check(Event(group.claims, tuple(slots_of(claims, phrase_similarity(claims, encoder.encode)))), context)
+    return rule.check(event_of(list(group.claims), encoder.encode), context)

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from factcheck.facts.slots import Event, phrase_similarity, slots_of
+from factcheck.facts.slots import event_of
 from factcheck.pipeline import claims_of
 from factcheck.rules import RULES
 from factcheck.rules.common import RuleContext
@@ -70,7 +70,7 @@ def test_a_time_on_another_action_does_not_date_the_event() -> None:
 def check(texts: dict[str, tuple[str, datetime | None]], encoder) -> list:
     articles = [make_article(t, id=k, outlet=k.title(), published=p) for k, (t, p) in texts.items()]
     claims = [c for a in articles for c in claims_of(a)]
-    event = Event(tuple(claims), tuple(slots_of(claims, phrase_similarity(claims, encoder.encode))))
+    event = event_of(claims, encoder.encode)
     context = RuleContext(articles={a.id: a for a in articles}, claims=tuple(claims))
     return [d for code in ("N101", "C102") for d in RULES[code].check(event, context)]
 

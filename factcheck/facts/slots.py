@@ -155,3 +155,8 @@ def slots_of(claims: list[Claim], similarity: Similarity) -> list[Slot]:
             summaries.append([summary])  # its own slot: a group's toll may still exceed the text's
     slots += summaries
     return [Slot(tuple(s)) for s in slots]
+
+
+def event_of(claims: list[Claim], encode: Callable[[list[str]], np.ndarray]) -> Event:
+    """One event's claims with their slots, frame phrases compared with `encode`'s embeddings."""
+    return Event(tuple(claims), tuple(slots_of(claims, phrase_similarity(claims, encode))))
