@@ -1,7 +1,7 @@
 """Score factcheck on real coverage: a folder of events, each against its gold file.
 
     python benchmarks/real_events.py --corpus /work/devset [--gold benchmarks/real_events]
-                                     [--events a,b] [--skip c,d] [--mixed] [--details]
+                                     [--events a,b] [--skip c,d] [--mixed] [--details] [--drafts]
 
 `--corpus` holds one folder per event (the third-party texts, kept out of git and rebuilt
 from each event's `sources.toml`); `--gold` one folder per event with its `gold.toml`.
@@ -14,6 +14,10 @@ the share of cited claims whose span round-trips to the file's characters.
 
 `--mixed` checks every event's files as one folder and counts findings whose claims come
 from two events (they should be none) and events the clustering split.
+
+`--drafts` checks each event's `draft.md` (an editor's draft written here, with planted
+errors) against the event's texts and scores its verdicts against `draft_gold.toml`:
+verdicts right, and wrong *supported* (the worst answer: it should be none).
 """
 
 from __future__ import annotations
@@ -76,11 +80,11 @@ def round_trips(report: dict, texts: dict[str, str]) -> None:
             c["round_trip"] = texts.get(c["article"], "")[c["start"] : c["end"]] == c["text"]
 
 
-def run(folders: list[Path], encoder) -> tuple[dict, dict[str, str]]:
+def run(folders: list[Path], encoder, draft: Path | None = None) -> tuple[dict, dict[str, str]]:
     from factcheck.pipeline import CheckOptions, check
     from factcheck.report import render_json
 
-    result = check(folders, options=CheckOptions(cache=False), encoder=encoder)
+    result = check(folders, draft=draft, options=CheckOptions(cache=False), encoder=encoder)
     texts = {a.id: a.text for a in result.articles}
     report = json.loads(render_json(result))
     round_trips(report, texts)
@@ -114,6 +118,23 @@ def mixed(events: list[str], corpus: Path, encoder) -> dict:
     }
 
 
+def drafts(events: list[str], corpus: Path, gold: Path, encoder, details: bool) -> dict:
+    """Each event's draft against its texts: verdicts right, wrong *supported*."""
+    right = wrong_supported = total = 0
+    for event in (e for e in events if (gold / e / "draft_gold.toml").exists()):
+        expected = tomllib.loads((gold / event / "draft_gold.toml").read_text("utf-8"))["verdict"]
+        report, _ = run([corpus / event], encoder, draft=gold / event / "draft.md")
+        claims = report["draft"]["claims"]
+        for item in expected:
+            got = next((c["verdict"] for c in claims if item["claim"] in c["text"]), "not checked")
+            total += 1
+            right += got == item["verdict"]
+            wrong_supported += got == "supported" != item["verdict"]
+            if details:
+                print(event, item["claim"], item["verdict"], got, sep="\t")
+    return {"verdicts": total, "right": right, "wrong_supported": wrong_supported}
+
+
 def toml_articles(entries: list[dict]) -> str:
     lines = []
     for entry in entries:
@@ -131,6 +152,7 @@ def main() -> None:
     parser.add_argument("--skip", default="", help="comma-separated event folders to leave out")
     parser.add_argument("--mixed", action="store_true", help="also check all events as one folder")
     parser.add_argument("--details", action="store_true", help="print each gold item's score and the traps hit")
+    parser.add_argument("--drafts", action="store_true", help="also score each event's draft verdicts")
     args = parser.parse_args()
     from factcheck.embed import DEFAULT_MODEL, SentenceTransformerEncoder
 
@@ -162,6 +184,8 @@ def main() -> None:
     }
     if args.mixed:
         summary["mixed"] = mixed(events, args.corpus, encoder)
+    if args.drafts:
+        summary["drafts"] = drafts(events, args.corpus, args.gold, encoder, args.details)
     print(json.dumps(summary))
 
 

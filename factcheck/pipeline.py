@@ -23,7 +23,7 @@ from factcheck.embed import DEFAULT_MODEL, Encoder, SentenceTransformerEncoder
 from factcheck.errors import InputError
 from factcheck.extract import extract_facts
 from factcheck.facts.frames import with_frames
-from factcheck.facts.slots import event_of
+from factcheck.facts.slots import Event, event_of
 from factcheck.ingest import read_article, read_sources, reading_notes
 from factcheck.progress import Stages
 from factcheck.rules import RULES, select_rules
@@ -34,8 +34,8 @@ from factcheck.versions import revisions
 
 KIND_ORDER = ("casualty", "numeric", "event_type", "temporal", "location", "attribution", "other")
 STATUS_ORDER = ("conflict", "explained")
-Compared = tuple[list[ClaimGroup], list[Discrepancy]]
-"""An event's groups of aligned claims, and what the rules found in them."""
+Compared = tuple[list[ClaimGroup], list[Discrepancy], Event]
+"""An event's groups of aligned claims, what the rules found in them, and its slots."""
 EMBED_BATCH = 1024
 """Texts per call to the encoder: a progress step, large enough to keep the model's batches full."""
 
@@ -105,8 +105,8 @@ def check(
         if len(articles) >= 2:
             notes.extend(lone_notes(events))
         compared = compare_events(claims, vectors, events, context, options, encoder, stages)
-    groups = [group for event_groups, _ in compared for group in event_groups]
-    found = order(merge([d for _, event_found in compared for d in event_found]))
+    groups = [group for event_groups, _, _ in compared for group in event_groups]
+    found = order(merge([d for _, event_found, _ in compared for d in event_found]))
     same_text = options.align.same_text
     draft_article = next((a for a in articles if a.role == "draft"), None)
     wire = wire_copies(articles, claims, vectors, events) if len(vectors) else []
@@ -121,7 +121,9 @@ def check(
         notes=tuple(notes),
         skipped=tuple(skipped),
         events=tuple(events),
-        draft=tuple(draft_verdicts(draft_article.id, claims, groups, found, options.align)) if draft_article else (),
+        draft=tuple(draft_verdicts(draft_article.id, claims, groups, [e for _, _, e in compared], found, context, options.align))
+        if draft_article
+        else (),
         revisions=tuple(revisions(articles, events, claims, vectors, same_text)) if len(vectors) else (),
         agreements=tuple(agreements(groups, context.articles, wire, same_text, disputed)),
         wire_copies=tuple(wire),
@@ -150,7 +152,7 @@ def compare_events(
         groups = align_claims(members, vectors[indices[n]], options.align)
         event = event_of(members, encoder.encode)
         found = [d for rule in rules if rule.on == "groups" for group in groups for d in rule.check(group, context)]
-        return groups, found + [d for rule in rules if rule.on == "slots" for d in rule.check(event, context)]
+        return groups, found + [d for rule in rules if rule.on == "slots" for d in rule.check(event, context)], event
 
     track = partial(stages.track, "compare")
     if not options.cache:

@@ -298,6 +298,8 @@ class DraftVerdict:
     """Positions (from 0) in `CheckResult.discrepancies` of the conflicts it is part of."""
     supported_by: tuple[str, ...] = ()
     """Ids of the source articles whose claims say the same."""
+    unsupported: tuple[str, ...] = ()
+    """The claim's values (as written) that no source states, when some other value is checked."""
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,9 @@ _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 # A count right after one of these is a time or a place, not the harmed ("killed in 2019").
 _NOT_COUNT_AFTER = {"in", "on", "at", "since", "by", "until", "from", "within", "after", "before", "during"}
 _NEGATION_REACH = 6  # words before a cue that a negator may stand in ("no Americans have been hurt")
+_OF_ANOTHER = re.compile(r"\b(?:the|their|its|his|her)\s+\w+(?:\s+\w+)?\s+of\s+(?:the\s+|those\s+)?\Z")
+"""Between a negator and a cue, a noun the cue belongs to ("not mentioned the age of the"):
+the negation is of that noun, not of the harm."""
 _AFTER_REACH = 5  # words after a cue that may carry its polarity ("no deaths were reported")
 _COUNT_REACH_BEFORE = 6  # words between a count and its cue ("four of its fighters were killed")
 _COUNT_REACH_AFTER = 5  # words between a cue and its count ("the death toll from the floods rose to 45")
@@ -138,6 +141,8 @@ def _polarity(text: str, cue: re.Match[str], lo: int, hi: int, lex: _Lexicon) ->
     negator = _last(lex.negators, text, lo, cue.start())
     if negator and _words(text, negator.end(), cue.start()) >= _NEGATION_REACH:
         negator = None
+    if negator and _OF_ANOTHER.search(text, negator.end(), cue.start()):
+        negator = None  # "did not release the names of the victims" denies the names, not the harm
     negator = negator or _last(lex.partitive_negators, text, lo, cue.start())
     after = lex.negated_after.match(text, cue.end())
     later_negator = lex.negators.search(text, cue.end(), near_end)

@@ -85,6 +85,7 @@ def draft_entry(result: CheckResult) -> dict | None:
                 "verdict": v.verdict,
                 "discrepancies": [f"D{n + 1}" for n in v.discrepancies],
                 "supported_by": list(v.supported_by),
+                "unsupported_values": list(v.unsupported),
             }
             for v in result.draft
         ],

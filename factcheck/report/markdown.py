@@ -122,11 +122,12 @@ def draft_section(result: CheckResult, articles: dict[str, Article]) -> str:
     rows = []
     for verdict in ("contradicted", "unsupported", "supported"):
         for v in (v for v in result.draft if v.verdict == verdict):
-            detail = (
-                ", ".join(f"D{n + 1}" for n in v.discrepancies)
-                if v.discrepancies
-                else escape(", ".join(sorted({articles[i].outlet for i in v.supported_by})))
-            )
+            if v.discrepancies:
+                detail = ", ".join(f"D{n + 1}" for n in v.discrepancies)
+            elif v.unsupported:
+                detail = "no source gives " + ", ".join(f"“{escape(value)}”" for value in v.unsupported)
+            else:
+                detail = escape(", ".join(sorted({articles[i].outlet for i in v.supported_by})))
             rows.append([f"**{verdict}**" if verdict != "supported" else verdict, escape(v.claim.text), detail, citation(v.claim, articles)])
     return table(rows, ["Verdict", "Draft says", "Findings / supported by", "Citation"]) if rows else "No check-worthy claims."
 

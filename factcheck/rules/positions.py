@@ -4,7 +4,8 @@ A position is a set of mutually compatible values ("at least 134" and "135"); a 
 with one position has no finding. Two values that cannot both hold are a conflict when
 they speak for one moment: the same article (two officials, a headline and its text),
 two reports of the same day (or of unknown days), or any two reports of a figure that
-does not change (how many were aboard, a bridge's length). A toll that changes across
+does not change (how many were aboard, a bridge's length). An editor's draft speaks for
+now: its toll is set against the latest reports only. A toll that changes across
 report days, a figure a sentence gives as superseded ("earlier reports said"), or one
 known source quoted at two publication times is the story's timeline: `explained`, the
 newest figure first when the report times show which it is. A slot yields at most two
@@ -81,6 +82,9 @@ def one_moment(a: Member, b: Member, slot: Slot, context: RuleContext) -> bool:
     are taken as of one time: nothing says the figure moved between them."""
     if superseded(a) or superseded(b) or update_by_one_source(a.claim, b.claim, context):
         return False
+    drafted = [m for m in (a, b) if context.articles[m.claim.article].role == "draft"]
+    if slot.developing and len(drafted) == 1:
+        return newest(b if drafted[0] is a else a, slot, context)
     if not slot.developing or a.claim.article == b.claim.article:
         return True
     days_a, days_b = said_on(a), said_on(b)
@@ -88,6 +92,14 @@ def one_moment(a: Member, b: Member, slot: Slot, context: RuleContext) -> bool:
         return bool(days_a & days_b)
     first, second = reported_on(a, context), reported_on(b, context)
     return first is None or second is None or first == second
+
+
+def newest(member: Member, slot: Slot, context: RuleContext) -> bool:
+    """Whether a source's figure is of the slot's latest report day (or of an unknown one):
+    what a draft, written now, must agree with; an earlier day's toll is the timeline."""
+    day = reported_on(member, context)
+    days = [reported_on(m, context) for m in slot.members if context.articles[m.claim.article].role != "draft"]
+    return day is None or day == max(d for d in days if d is not None)
 
 
 def said_on(member: Member) -> set[int]:
