@@ -186,6 +186,9 @@ class Frame:
     entity: str
     phrase: str
     polarity: str = "stated"
+    qualifiers: tuple[str, ...] = ()
+    """The adjectives of a counted noun that name a subgroup ("foreign", "Indian" nationals):
+    counts of two subgroups are two slots."""
     governs: tuple[tuple[int, int], ...] = ()
     """For a time, the article spans of the word it dates and of that word's subject and object:
     "police on Monday arrested nine people" dates the arrests, not the collapse named later."""

@@ -33,6 +33,8 @@ def frames(text: str):
         ("Another 40 people were rescued from the rubble overnight.", "40 people", "rescued"),
         ("The death toll has increased to 141 as of Monday morning, police said.", "141", "killed"),
         ("The government on Sunday revised the death toll to 275.", "275", "killed"),
+        ("The ferry left the harbour with 72 people on board.", "72 people", "aboard"),
+        ("Five Indian nationals were among the passengers.", "Five Indian nationals", "aboard"),
     ],
 )
 def test_a_value_takes_the_role_its_predicate_gives(text: str, value: str, role: str) -> None:
@@ -100,6 +102,30 @@ def test_a_toll_rising_across_report_days_is_a_timeline_newest_first(encoder) ->
     (timeline,) = found
     assert timeline.status == "explained" and timeline.kind == "casualty"
     assert timeline.sides[0].claim.article == "last" and "latest" in timeline.explanation
+
+
+def test_a_toll_a_later_report_puts_lower_is_a_conflict_not_a_timeline(encoder) -> None:
+    found = check(
+        {
+            "first": ("The toll has increased to 141, police said.", datetime(2024, 5, 2, tzinfo=UTC)),
+            "later": ("The collapse killed 135 people, officials said.", datetime(2024, 5, 4, tzinfo=UTC)),
+        },
+        encoder,
+    )
+    assert [d.status for d in found] == ["conflict"]
+
+
+def test_counts_of_two_subgroups_are_two_slots(encoder) -> None:
+    found = check(
+        {
+            "a": ("The plane was carrying ten foreign nationals.", None),
+            "b": ("The plane was carrying five Indian nationals.", None),
+            "c": ("The plane was carrying 15 foreign nationals.", None),
+        },
+        encoder,
+    )
+    (conflict,) = found
+    assert {s.claim.article for s in conflict.sides} == {"a", "c"}
 
 
 def test_two_exact_tolls_on_one_day_conflict(encoder) -> None:

@@ -156,12 +156,21 @@ def frame(claim: Claim, value: Fact, doc) -> Frame:
         if role == "distance":
             role += "".join(f" from {p.name}" for p in reference(claim, value)[:1])
     else:
-        role = named
+        # "72 people on board", "nationals were among the passengers": a phrase may name the role
+        role = named or next((role_of[w.lemma_.lower()] for w in words if w.lemma_.lower() in role_of), "")
     entity = noun.lemma_.lower() if noun.i not in {t.i for t in tokens} or noun.pos_ in ("NOUN", "PROPN") else ""
     predicate_words = [] if lemma in weak or predicate.i == noun.i else [lemma]
     head = entity or getattr(value, "unit", None) or ""
     phrase = " ".join(w for w in [head, *predicate_words, *(t.lower_ for t in words)] if w)
-    return Frame(fact=value, role=role, entity=entity, phrase=phrase.strip(), polarity=polarity(predicate))
+    qualifiers = () if isinstance(value, Casualty) or value.rule in MEASURES else subgroup(noun)
+    return Frame(
+        fact=value, role=role, entity=entity, phrase=phrase.strip(), polarity=polarity(predicate), qualifiers=qualifiers
+    )
+
+
+def subgroup(noun) -> tuple[str, ...]:
+    """The counted noun's adjectives ("foreign" of "ten foreign nationals"), not number words."""
+    return tuple(sorted(c.lower_ for c in noun.children if c.dep_ == "amod" and not c.like_num))
 
 
 def reference(claim: Claim, value: Fact) -> list[Place]:

@@ -100,6 +100,8 @@ def same_slot(a: Member, b: Member, similarity: Similarity) -> bool:
         )
     if x.unit != y.unit or (x.scope and y.scope and not set(x.scope) & set(y.scope)):
         return False
+    if a.frame.qualifiers and b.frame.qualifiers and not set(a.frame.qualifiers) & set(b.frame.qualifiers):
+        return False  # "five Indian nationals" are not a count of the "ten foreign nationals"
     if a.frame.role and b.frame.role:
         return a.frame.role == b.frame.role
     # a headline sums up its own text: one unit there is one count unless the roles differ

@@ -4,8 +4,9 @@ A position is a set of mutually compatible values ("at least 134" and "135"); a 
 with one position has no finding. Two values that cannot both hold are a conflict when
 they speak for one moment: the same article (two officials, a headline and its text),
 two reports of the same day (or of unknown days), or any two reports of a figure that
-does not change (how many were aboard, a bridge's length). An editor's draft speaks for
-now: its toll is set against the latest reports only. A toll that changes across
+does not change (how many were aboard, a bridge's length), or a toll that a later report
+puts lower than an earlier one did. An editor's draft speaks for now: its toll is set
+against the latest reports only. A toll that changes across
 report days, a figure a sentence gives as superseded ("earlier reports said"), or one
 known source quoted at two publication times is the story's timeline: `explained`, the
 newest figure first when the report times show which it is. A slot yields at most two
@@ -78,7 +79,7 @@ def one_moment(a: Member, b: Member, slot: Slot, context: RuleContext) -> bool:
 
     A developing figure speaks for its report's time: two reports of different days, a
     figure the sentence calls earlier, sentences dated to different weekdays, or one known
-    source quoted at two publication times are a timeline. Reports whose time is unknown
+    source quoted at two publication times are a timeline, unless the later figure fell. Reports whose time is unknown
     are taken as of one time: nothing says the figure moved between them."""
     if superseded(a) or superseded(b) or update_by_one_source(a.claim, b.claim, context):
         return False
@@ -91,7 +92,17 @@ def one_moment(a: Member, b: Member, slot: Slot, context: RuleContext) -> bool:
     if days_a and days_b:
         return bool(days_a & days_b)
     first, second = reported_on(a, context), reported_on(b, context)
-    return first is None or second is None or first == second
+    if first is None or second is None or first == second:
+        return True
+    earlier, later = (a, b) if first < second else (b, a)
+    return fell(earlier, later)
+
+
+def fell(earlier: Member, later: Member) -> bool:
+    """Whether a later report's figure is below all an earlier one allows: a toll rises as
+    bodies are found, so one that falls is a correction or a mistake, not a timeline."""
+    high, low = interval(later, earlier).high, interval(earlier, later).low
+    return high is not None and low is not None and high < low
 
 
 def newest(member: Member, slot: Slot, context: RuleContext) -> bool:
