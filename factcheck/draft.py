@@ -79,12 +79,14 @@ def draft_verdicts(
         ):
             for value, sources in part.items():
                 support.setdefault(value, set()).update(sources)
-        if not support:
+        if not support:  # no value to check: the sentence itself must be restated
             restated = {theirs.article for theirs, score in links.get(key(claim), []) if score >= settings.same_text}
-            support = {claim.text: restated}
+            verdict = "supported" if restated else "unsupported"
+            verdicts.append(DraftVerdict(claim, verdict, supported_by=tuple(sorted(restated))))
+            continue
         missing = tuple(value for value, sources in support.items() if not sources)
         if missing:
-            verdicts.append(DraftVerdict(claim, "unsupported", unsupported=missing if support.keys() != {claim.text} else ()))
+            verdicts.append(DraftVerdict(claim, "unsupported", unsupported=missing))
         else:
             backers = set().union(*support.values())
             verdicts.append(DraftVerdict(claim, "supported", supported_by=tuple(sorted(backers))))

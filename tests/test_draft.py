@@ -5,11 +5,13 @@ An invented tornado, told by two outlets, and a draft with one sentence per verd
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from factcheck.pipeline import check
+from factcheck.report import render_json, render_markdown
 
 SOURCES = {
     "courier.md": (
@@ -79,6 +81,9 @@ def test_a_time_in_gmt_is_supported_by_the_same_moment_in_local_time(reviewed) -
 def test_a_measure_no_source_gives_is_unsupported_and_named(reviewed) -> None:
     v = verdict(reviewed, "800 metres")
     assert (v.verdict, v.unsupported) == ("unsupported", ("800 metres",))
+    assert "no source gives “800 metres”" in render_markdown(reviewed)
+    claim = next(c for c in json.loads(render_json(reviewed))["draft"]["claims"] if "800 metres" in c["text"])
+    assert claim["unsupported_values"] == ["800 metres"]
 
 
 def test_a_draft_repeating_a_figure_a_later_version_corrected_is_contradicted(tmp_path: Path, encoder) -> None:
