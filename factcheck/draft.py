@@ -98,8 +98,7 @@ def count_support(claim: Claim, events: Iterable[Event]) -> Support:
     support: Support = {}
     for event in events:
         for slot in event.slots:
-            mine = [m for m in slot.members if m.claim is claim]
-            for member in mine:
+            for member in (m for m in slot.members if m.claim is claim):
                 backers = {
                     m.claim.article
                     for m in slot.members
@@ -112,31 +111,35 @@ def count_support(claim: Claim, events: Iterable[Event]) -> Support:
 def time_support(claim: Claim, linked: list[Claim], context: RuleContext) -> Support:
     """Each day or hour the claim gives its event, with the linked sources giving the same
     moment: a value that equal, in a sentence that close, is taken as the same event's."""
-    support: Support = {t.text: set() for t in event_times(claim, dated) if dated_event(claim, t) is not None}
-    for other in linked if support else ():
+    times = [t for t in event_times(claim, dated) if dated_event(claim, t) is not None]
+    support: Support = {t.text: set() for t in times}
+    for other in linked if times else ():
         zone = event_zone([claim, other], context)
         zones = list(product(writing_zones(claim, zone, context), writing_zones(other, zone, context)))
-        for time in event_times(claim, dated):
-            if time.text in support and any(same_time(claim, time, other, t, zones, context) for t in event_times(other, dated)):
+        theirs = event_times(other, dated)
+        for time in times:
+            if any(same_time(claim, time, other, t, zones, context) for t in theirs):
                 support[time.text].add(other.article)
     return support
 
 
+def has_day(time: TimeRef) -> bool:
+    return time.weekday is not None or time.day is not None
+
+
 def dated(time: TimeRef) -> bool:
-    return time.weekday is not None or time.day is not None or time.clock is not None
+    return has_day(time) or time.clock is not None
 
 
 def same_time(a: Claim, ta: TimeRef, b: Claim, tb: TimeRef, zones: list, context: RuleContext) -> bool:
-    """Whether two times of one event can be one moment: the same day in some zone pair,
-    and the same hour too when both give one."""
-    if (ta.weekday is not None or ta.day is not None) and (tb.weekday is not None or tb.day is not None):
-        if not {"same", "zone"} & set(day_verdicts(ta, tb, zones).values()):
-            return False
-    elif ta.clock is None or tb.clock is None:
+    """Whether the source's time `tb` gives the draft's `ta`: the same day in some zone pair
+    when both name one, and the same hour when the draft gives one."""
+    both_days = has_day(ta) and has_day(tb)
+    if both_days and not {"same", "zone"} & set(day_verdicts(ta, tb, zones).values()):
         return False
-    if ta.clock is not None and tb.clock is not None:
-        return clock_verdict((a, ta, None), (b, tb, None), context) in {"same", "zone"}
-    return ta.clock is None
+    if ta.clock is not None:
+        return tb.clock is not None and clock_verdict((a, ta, None), (b, tb, None), context) in {"same", "zone"}
+    return both_days
 
 
 def kind_support(claim: Claim, linked: list[Claim]) -> Support:

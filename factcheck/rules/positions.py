@@ -6,11 +6,11 @@ they speak for one moment: the same article (two officials, a headline and its t
 two reports of the same day (or of unknown days), or any two reports of a figure that
 does not change (how many were aboard, a bridge's length), or a toll that a later report
 puts lower than an earlier one did. An editor's draft speaks for now: its toll is set
-against the latest reports only. A toll that changes across
-report days, a figure a sentence gives as superseded ("earlier reports said"), or one
-known source quoted at two publication times is the story's timeline: `explained`, the
-newest figure first when the report times show which it is. A slot yields at most two
-findings: its timeline, and its conflict at one moment.
+against the latest reports only. A toll that changes across report days, a figure a
+sentence gives as superseded ("earlier reports said"), or one known source quoted at two
+publication times is the story's timeline: `explained`, the newest figure first when the
+report times show which it is. A slot yields at most two findings: its timeline, and its
+conflict at one moment.
 """
 
 from __future__ import annotations
@@ -79,13 +79,13 @@ def one_moment(a: Member, b: Member, slot: Slot, context: RuleContext) -> bool:
 
     A developing figure speaks for its report's time: two reports of different days, a
     figure the sentence calls earlier, sentences dated to different weekdays, or one known
-    source quoted at two publication times are a timeline, unless the later figure fell. Reports whose time is unknown
-    are taken as of one time: nothing says the figure moved between them."""
+    source quoted at two publication times are a timeline, unless the later figure fell.
+    Reports whose time is unknown are taken as of one time: nothing says the figure moved
+    between them. A draft's toll is of now: it meets only the latest reports' figures."""
     if superseded(a) or superseded(b) or update_by_one_source(a.claim, b.claim, context):
         return False
-    drafted = [m for m in (a, b) if context.articles[m.claim.article].role == "draft"]
-    if slot.developing and len(drafted) == 1:
-        return newest(b if drafted[0] is a else a, slot, context)
+    if slot.developing and drafted(a, context) != drafted(b, context):
+        return newest(a if drafted(b, context) else b, slot, context)
     if not slot.developing or a.claim.article == b.claim.article:
         return True
     days_a, days_b = said_on(a), said_on(b)
@@ -109,8 +109,12 @@ def newest(member: Member, slot: Slot, context: RuleContext) -> bool:
     """Whether a source's figure is of the slot's latest report day (or of an unknown one):
     what a draft, written now, must agree with; an earlier day's toll is the timeline."""
     day = reported_on(member, context)
-    days = [reported_on(m, context) for m in slot.members if context.articles[m.claim.article].role != "draft"]
+    days = [reported_on(m, context) for m in slot.members if not drafted(m, context)]
     return day is None or day == max(d for d in days if d is not None)
+
+
+def drafted(member: Member, context: RuleContext) -> bool:
+    return context.articles[member.claim.article].role == "draft"
 
 
 def said_on(member: Member) -> set[int]:
