@@ -32,7 +32,8 @@ def dating(claim: Claim) -> bool | None:
     if not times:
         return None
     precisions, relative = cues()
-    earlier = [t for t in times if t.precision in precisions or (t.relative or "").lower() in relative]
+    # a relative period dates by its words alone: "last year" is earlier, "this year" is not
+    earlier = [t for t in times if (t.relative.lower() in relative if t.relative else t.precision in precisions)]
     # a sentence dated to the day or hour speaks of now; its year dates a thing ("built in 1877")
     now = [t for t in times if t not in earlier and (t.weekday is not None or t.day is not None or t.clock is not None)]
     return bool(earlier) and not now

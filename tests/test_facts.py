@@ -164,3 +164,41 @@ def test_the_parser_loads_offline(monkeypatch: pytest.MonkeyPatch) -> None:
     pipeline.cache_clear()
     (doc,) = parse(["Twelve workers died."])
     assert [t.dep_ for t in doc][:3] == ["nummod", "nsubj", "ROOT"]
+
+
+def test_a_hedge_on_a_coordinated_clause_is_not_the_tolls() -> None:
+    _, found = frames("At least 2,300 people have died and 10,000 are believed missing, officials said.")
+    polarity = {f.fact.text: f.polarity for f in found if isinstance(f.fact, Casualty)}
+    assert polarity["At least 2,300 people have died"] == "stated"
+    _, found = frames("At least 2,300 people are believed to have died, officials said.")
+    assert [f.polarity for f in found if isinstance(f.fact, Casualty)] == ["hedged"]
+
+
+def test_this_year_does_not_make_the_event_background() -> None:
+    article = make_article("This year, the festival turned to horror. At least 149 people were killed in the crush.", id="a")
+    assert [c.background for c in claims_of(article)] == [False, False]
+    article = make_article("Last year, a fire hit the same street. It killed 12 people.", id="b")
+    assert [c.background for c in claims_of(article)] == [True, True]
+
+
+def test_a_magnitude_is_read_as_written(encoder) -> None:
+    found = check(
+        {
+            "a": ("The magnitude 6.8 earthquake struck the mountains.", None),
+            "b": ("The magnitude 7.0 earthquake struck the mountains.", None),
+        },
+        encoder,
+    )
+    assert [(d.rule, d.status) for d in found] == [("N101", "conflict")]
+
+
+def test_a_length_stands_for_its_rounding(encoder) -> None:
+    found = check(
+        {
+            "a": ("The 230-metre bridge collapsed into the river.", None),
+            "b": ("The 233-metre bridge collapsed into the river.", None),
+        },
+        encoder,
+    )
+    assert found == []
+

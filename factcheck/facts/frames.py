@@ -226,5 +226,15 @@ def polarity(predicate) -> str:
     """`denied` when the predicate is negated, `hedged` when a modal or a verb of belief governs it."""
     if any(c.dep_ == "neg" for c in predicate.children):
         return "denied"
-    scope = [predicate, *predicate.children, *predicate.ancestors]
+    # a hedge on a coordinated clause is that clause's: "2,300 have died and 10,000 are believed missing"
+    scope = [predicate, *(c for c in predicate.children if c.dep_ != "conj"), *clause_heads(predicate)]
     return "hedged" if any(t.lower_ in HEDGES for t in scope) else "stated"
+
+
+def clause_heads(token) -> list:
+    """The words above `token`, stopping where it is a conjunct of another clause."""
+    heads = []
+    while token.dep_ != "conj" and token.head.i != token.i:
+        token = token.head
+        heads.append(token)
+    return heads

@@ -55,14 +55,28 @@ def interval(member: Member, against: Member) -> Interval:
     fact = as_read_against(member.fact, member.claim, against.claim)
     if running(member):
         return Interval(fact.low, None)
-    if fact.rule in MEASURES and fact.low is not None and fact.low == fact.high:
-        half = rounding_step(fact.low) / 2
+    if fact.rule in MEASURES and fact.low is not None and fact.low == fact.high and not exact_unit(fact.unit):
+        half = rounding_step(fact.low, fact.text) / 2
         return Interval(fact.low - half, fact.high + half)
     return Interval(fact.low, fact.high)
 
 
-def rounding_step(value: float) -> float:
-    """The place of a figure's last significant digit: 230 -> 10, 233 -> 1, 1.25 -> 0.01."""
+@cache
+def exact_units() -> frozenset[str]:
+    return frozenset(unit for unit, m in load("units")["measure"].items() if m.get("exact"))
+
+
+def exact_unit(unit: str | None) -> bool:
+    """A measure written to a fixed precision and read as given (a magnitude: 7 is 7.0, not 6.5-7.5)."""
+    return unit in exact_units()
+
+
+def rounding_step(value: float, written: str = "") -> float:
+    """The place of a figure's last significant digit as written: 230 -> 10, 233 -> 1,
+    1.25 -> 0.01, "7.0" -> 0.1."""
+    decimals = re.search(r"\d\.(\d+)", written)
+    if decimals:
+        return 10.0 ** -len(decimals.group(1))
     digits = f"{value:.6f}".rstrip("0").rstrip(".")
     if "." in digits:
         return 10.0 ** -len(digits.split(".")[1])
