@@ -181,24 +181,15 @@ def test_this_year_does_not_make_the_event_background() -> None:
     assert [c.background for c in claims_of(article)] == [True, True]
 
 
-def test_a_magnitude_is_read_as_written(encoder) -> None:
-    found = check(
-        {
-            "a": ("The magnitude 6.8 earthquake struck the mountains.", None),
-            "b": ("The magnitude 7.0 earthquake struck the mountains.", None),
-        },
-        encoder,
-    )
-    assert [(d.rule, d.status) for d in found] == [("N101", "conflict")]
 
-
-def test_a_length_stands_for_its_rounding(encoder) -> None:
-    found = check(
-        {
-            "a": ("The 230-metre bridge collapsed into the river.", None),
-            "b": ("The 233-metre bridge collapsed into the river.", None),
-        },
-        encoder,
-    )
-    assert found == []
-
+@pytest.mark.parametrize(
+    ("first", "second", "found"),
+    [
+        ("The magnitude 6.8 earthquake struck the mountains.", "The magnitude 7.0 earthquake struck the mountains.", [("N101", "conflict")]),
+        ("The 230-metre bridge collapsed into the river.", "The 233-metre bridge collapsed into the river.", []),
+    ],
+)
+def test_a_measure_is_read_to_the_precision_it_is_written(first: str, second: str, found: list, encoder) -> None:
+    """A magnitude is exact as given; a length stands for its rounding."""
+    got = check({"a": (first, None), "b": (second, None)}, encoder)
+    assert [(d.rule, d.status) for d in got] == found

@@ -55,7 +55,7 @@ def interval(member: Member, against: Member) -> Interval:
     fact = as_read_against(member.fact, member.claim, against.claim)
     if running(member):
         return Interval(fact.low, None)
-    if fact.rule in MEASURES and fact.low is not None and fact.low == fact.high and not exact_unit(fact.unit):
+    if fact.rule in MEASURES and fact.low is not None and fact.low == fact.high and fact.unit not in exact_units():
         half = rounding_step(fact.low, fact.text) / 2
         return Interval(fact.low - half, fact.high + half)
     return Interval(fact.low, fact.high)
@@ -63,21 +63,15 @@ def interval(member: Member, against: Member) -> Interval:
 
 @cache
 def exact_units() -> frozenset[str]:
+    """Measures written to a fixed precision and read as given (a magnitude: 7 is 7.0, not 6.5-7.5)."""
     return frozenset(unit for unit, m in load("units")["measure"].items() if m.get("exact"))
-
-
-def exact_unit(unit: str | None) -> bool:
-    """A measure written to a fixed precision and read as given (a magnitude: 7 is 7.0, not 6.5-7.5)."""
-    return unit in exact_units()
 
 
 def rounding_step(value: float, written: str = "") -> float:
     """The place of a figure's last significant digit as written: 230 -> 10, 233 -> 1,
     1.25 -> 0.01, "7.0" -> 0.1."""
     decimals = re.search(r"\d\.(\d+)", written)
-    if decimals:
-        return 10.0 ** -len(decimals.group(1))
-    digits = f"{value:.6f}".rstrip("0").rstrip(".")
+    digits = f"0.{decimals.group(1)}" if decimals else f"{value:.6f}".rstrip("0").rstrip(".")
     if "." in digits:
         return 10.0 ** -len(digits.split(".")[1])
     whole = digits.lstrip("-")
