@@ -1,7 +1,7 @@
 """Score factcheck on real coverage: a folder of events, each against its gold file.
 
     python benchmarks/real_events.py --corpus /work/devset [--gold benchmarks/real_events]
-                                     [--events a,b] [--skip c,d] [--mixed] [--details] [--drafts]
+                                     [--events a,b] [--skip c,d] [--mixed] [--details] [--near] [--drafts]
 
 `--corpus` holds one folder per event (the third-party texts, kept out of git and rebuilt
 from each event's `sources.toml`); `--gold` one folder per event with its `gold.toml`.
@@ -14,6 +14,10 @@ the share of cited claims whose span round-trips to the file's characters.
 
 `--mixed` checks every event's files as one folder and counts findings whose claims come
 from two events (they should be none) and events the clustering split.
+
+`--near` prints, for each gold discrepancy not fully found, the finding of its kind that
+cites the most sides, and for each side it misses the claim holding the quote with the
+frames read from it (or that no claim holds it): where to look next.
 
 `--drafts` checks each event's `draft.md` (an editor's draft written here, with planted
 errors) against the event's texts and scores its verdicts against `draft_gold.toml`:
@@ -80,15 +84,33 @@ def round_trips(report: dict, texts: dict[str, str]) -> None:
             c["round_trip"] = texts.get(c["article"], "")[c["start"] : c["end"]] == c["text"]
 
 
-def run(folders: list[Path], encoder, draft: Path | None = None) -> tuple[dict, dict[str, str]]:
+def run(folders: list[Path], encoder, draft: Path | None = None):
+    """The check's result and its JSON report, each citation marked with its round trip."""
     from factcheck.pipeline import CheckOptions, check
     from factcheck.report import render_json
 
     result = check(folders, draft=draft, options=CheckOptions(cache=False), encoder=encoder)
-    texts = {a.id: a.text for a in result.articles}
     report = json.loads(render_json(result))
-    round_trips(report, texts)
-    return report, texts
+    round_trips(report, {a.id: a.text for a in result.articles})
+    return result, report
+
+
+def near(event: str, result, report: dict, gold: dict) -> None:
+    """Each gold discrepancy not fully found: the closest finding and what its missing sides read as."""
+    for g in gold["discrepancy"]:
+        same_kind = [d for d in report["discrepancies"] if d["kind"] == g["kind"]]
+        if any(d["status"] == g["status"] and cites(d, g["sides"]) for d in same_kind):
+            continue
+        best = max(same_kind, key=lambda d: sum(cites(d, [s]) for s in g["sides"]), default=None)
+        hits = [s for s in g["sides"] if best and cites(best, [s])]
+        label = f"{best['id']} {best['status']} {best['topic']!r}" if best and hits else "no finding"
+        print(f"{event}\t{g['id']}\t{g['status']}\tclosest: {label}, {len(hits)}/{len(g['sides'])} sides")
+        for side in (s for s in g["sides"] if s not in hits):
+            claim = next((c for c in result.claims if c.article == side["doc"] and side["quote"] in c.text), None)
+            frames = "no claim" if claim is None else "; ".join(
+                f"{f.role}/{f.entity}={f.fact.text!r}{'' if f.polarity == 'stated' else ' ' + f.polarity}" for f in claim.frames
+            ) or "no frames"
+            print(f"\t  missing {side['doc']}: {side['quote']!r} -> {frames}")
 
 
 def mixed(events: list[str], corpus: Path, encoder) -> dict:
@@ -105,7 +127,7 @@ def mixed(events: list[str], corpus: Path, encoder) -> dict:
                 owner[Path(name).stem] = event
                 manifest.append({**entry, "file": name})
         (folder / "manifest.toml").write_text(toml_articles(manifest), encoding="utf-8")
-        report, _ = run([folder], encoder)
+        _, report = run([folder], encoder)
     across = [d for d in report["discrepancies"] if len({owner[c["article"]] for c in d["claims"]}) > 1]
     clusters = [{owner[a] for a in event} for event in report["events"]]
     split = {event: sum(event in c for c in clusters) for event in events}
@@ -123,7 +145,7 @@ def drafts(events: list[str], corpus: Path, gold: Path, encoder, details: bool) 
     right = wrong_supported = total = 0
     for event in (e for e in events if (gold / e / "draft_gold.toml").exists()):
         expected = tomllib.loads((gold / event / "draft_gold.toml").read_text("utf-8"))["verdict"]
-        report, _ = run([corpus / event], encoder, draft=gold / event / "draft.md")
+        _, report = run([corpus / event], encoder, draft=gold / event / "draft.md")
         claims = report["draft"]["claims"]
         for item in expected:
             got = next((c["verdict"] for c in claims if item["claim"] in c["text"]), "not checked")
@@ -152,6 +174,7 @@ def main() -> None:
     parser.add_argument("--skip", default="", help="comma-separated event folders to leave out")
     parser.add_argument("--mixed", action="store_true", help="also check all events as one folder")
     parser.add_argument("--details", action="store_true", help="print each gold item's score and the traps hit")
+    parser.add_argument("--near", action="store_true", help="print what each gold item not found misses")
     parser.add_argument("--drafts", action="store_true", help="also score each event's draft verdicts")
     args = parser.parse_args()
     from factcheck.embed import DEFAULT_MODEL, SentenceTransformerEncoder
@@ -162,8 +185,10 @@ def main() -> None:
     table, total = [], {}
     for event in events:
         gold = tomllib.loads((args.gold / event / "gold.toml").read_text("utf-8"))
-        report, _ = run([args.corpus / event], encoder)
+        result, report = run([args.corpus / event], encoder)
         figures = score(report, gold)
+        if args.near:
+            near(event, result, report, gold)
         if args.details:
             for row in figures["rows"]:
                 print(event, *row, sep="\t")
