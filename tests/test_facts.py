@@ -55,6 +55,22 @@ def test_a_count_of_the_dead_doing_something_else_is_not_the_toll(text: str) -> 
     assert all(f.role != "killed" for f in found if isinstance(f.fact, (Casualty, Quantity)))
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "role", "group"),
+    [
+        ("The fire in the old tower had claimed 63 lives by Thursday noon.", "63 lives", "killed", "person"),
+        ("Officials say 58 people including 9 children have died in the fire.", "9 children have died", "killed", "child"),
+        ("Eleven have died while 37 have sustained injuries after the blast.", "37 have sustained injuries", "injured", None),
+    ],
+)
+def test_a_count_of_the_harmed_is_a_toll_of_its_group(text: str, value: str, role: str, group: str | None) -> None:
+    """A toll is compared with other tolls whatever words count it, and keeps its harm when a
+    larger group or the harm's own noun governs it."""
+    _, found = frames(text)
+    (toll,) = [f for f in found if f.fact.text == value]
+    assert (type(toll.fact), toll.role, toll.fact.group) == (Casualty, role, group)
+
+
 def test_a_denied_count_states_no_value() -> None:
     _, found = frames("The driver did not carry 30 passengers that night, the company said.")
     assert [f.polarity for f in found if isinstance(f.fact, Quantity)] == ["denied"]

@@ -63,6 +63,12 @@ def same_group(x: str | None, y: str | None) -> bool:
     return x == y or (x in GENERIC_GROUPS and y in GENERIC_GROUPS)
 
 
+def group_of(noun: str) -> str | None:
+    """The harmed group a counted noun names ("children" -> "child"), or None if it names none."""
+    lex = _lexicon()
+    return next((lex.group[k] for k in (_key(noun), _key(plural(noun))) if k in lex.group), None)
+
+
 def _key(phrase: str) -> str:
     return phrase_key(phrase.lower())
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
+from factcheck.extract.casualties import group_of
 from factcheck.facts.syntax import parse
 from factcheck.knowledge import load
 from factcheck.types import Casualty, Claim, Fact, Frame, Place, Quantity, TimeRef
@@ -94,9 +95,22 @@ def with_frames(claims: list[Claim]) -> list[Claim]:
     for n, doc in zip(need, docs):
         claim = claims[n]
         values = [*counted_values(claim), *tallied(claim, doc)]
-        frames = [frame(claim, value, doc) for value in values] + [dating(claim, t, doc) for t in event_times(claim)]
+        frames = [as_toll(frame(claim, value, doc)) for value in values] + [dating(claim, t, doc) for t in event_times(claim)]
         framed[n] = replace(claim, frames=tuple(frames))
     return framed
+
+
+def as_toll(frame: Frame) -> Frame:
+    """A count of people under a harm's role is a toll: "the blaze had claimed 73 lives" and
+    "74 people including 12 children have died" count the dead as "the toll rose to 74" does."""
+    count = frame.fact
+    if not isinstance(count, Quantity) or frame.role not in HARMS or count.rule in MEASURES or not count.unit:
+        return frame
+    group = group_of(count.unit)
+    if group is None:
+        return frame
+    toll = Casualty(count.start, count.end, count.text, "frames.count", frame.role, "asserted", count.low, count.high, group)
+    return replace(frame, fact=toll)
 
 
 def dating(claim: Claim, time: TimeRef, doc) -> Frame:
@@ -147,9 +161,12 @@ def frame(claim: Claim, value: Fact, doc) -> Frame:
     named = role_of.get(lemma, "") if said else role_of.get(noun.lemma_.lower(), "")
     if isinstance(value, Casualty):
         # a toll's own words name its harm; the parse only moves it to another role
-        # ("10,000 missing", "187 bodies yet to be identified", "110 bodies kept at the hospital")
+        # ("10,000 missing", "187 bodies yet to be identified", "110 bodies kept at the hospital"),
+        # not to the noun of a larger group ("74 people including 12 children have died") nor
+        # to a verb whose object is the harm ("52 have sustained injuries")
         tally = value.rule == "frames.tally"
-        role = value.outcome if (tally or named in HARMS or (not named and not said)) else named or lemma
+        moved = named or (lemma if said and predicate.pos_ in ("VERB", "AUX") and not names_harm(predicate, noun) else "")
+        role = value.outcome if (tally or named in HARMS or not moved) else moved
     elif value.rule in MEASURES[:2]:
         near = [t.lower_ for t in doc[max(0, number.i - 2) : number.i + 8]] + [lemma]
         role = next((dimensions[w] for w in near if w in dimensions), value.unit or "measure")
@@ -166,6 +183,13 @@ def frame(claim: Claim, value: Fact, doc) -> Frame:
     return Frame(
         fact=value, role=role, entity=entity, phrase=phrase.strip(), polarity=polarity(predicate), qualifiers=qualifiers
     )
+
+
+def names_harm(predicate, noun) -> bool:
+    """Whether an argument of the predicate other than the counted noun names a harm ("52
+    have sustained injuries"; not "110 bodies were kept")."""
+    role_of = _roles()[0]
+    return any(role_of.get(c.lemma_.lower()) in HARMS for c in predicate.children if c.dep_ in ARGUMENT and c.i != noun.i)
 
 
 def subgroup(noun) -> tuple[str, ...]:
