@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 
 import numpy as np
-
 from conftest import make_article
+
 from factcheck.cluster import ClusterSettings, cluster_events, lone_notes
-from factcheck.types import Claim, Place
+from factcheck.types import Claim, Place, Quantity
 
 
 def claim(article: str, index: int, places: tuple[Place, ...] = ()) -> Claim:
@@ -152,3 +151,28 @@ def replace_facts(c: Claim, *facts) -> Claim:
     from dataclasses import replace
 
     return replace(c, facts=facts)
+
+
+def figure(value: float) -> Quantity:
+    return Quantity(start=0, end=1, text=str(value), rule="quantity.count", value=value, low=value, high=value, unit="person")
+
+
+SPANISH = "El sismo de la madrugada dejó decenas de muertos en la región, según las autoridades del país."
+ENGLISH = "The quake before dawn killed dozens of people in the region, the country's authorities said."
+
+
+def test_a_report_in_another_language_joins_by_the_figures_and_places_it_shares() -> None:
+    """The model reads English only: its score of a Spanish text says nothing, so what the two
+    reports name decides."""
+    articles = [make_article(ENGLISH, id="en"), make_article(SPANISH, id="es")]
+    vectors = np.stack([unit(1, 0, 0), unit(0, 1, 0)])
+    bare = [claim("en", 0), claim("es", 0)]
+    shared = [claim(a, 0, (place("Lima", "Peru"), figure(2059.0))) for a in ("en", "es")]
+    assert cluster_events(articles, bare, vectors) == [("en",), ("es",)]
+    assert cluster_events(articles, shared, vectors) == [("en", "es")]
+
+
+def test_two_reports_in_another_language_are_not_one_event_for_their_words_alone() -> None:
+    articles = [make_article(SPANISH, id="a"), make_article(SPANISH.replace("sismo", "huracán"), id="b")]
+    vectors = np.stack([unit(1, 0.01, 0), unit(1, 0, 0.01)])
+    assert cluster_events(articles, [claim("a", 0), claim("b", 0)], vectors) == [("a",), ("b",)]

@@ -53,3 +53,18 @@ NEWSY = st.lists(
 @given(text=st.one_of(st.text(max_size=120), NEWSY), offset=st.integers(min_value=0, max_value=10_000))
 def test_casualties_never_crash_and_spans_round_trip(text, offset):
     assert_spans_round_trip(extract_casualties(text, offset), text, offset)
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome", "low", "high"),
+    [
+        ("El huracán dejó un saldo de 45 muertos en la costa.", "killed", 45.0, 45.0),
+        ("Le séisme a fait 632 morts dans la nuit.", "killed", 632.0, 632.0),
+        ("Le séisme a provoqué la mort de 296 personnes.", "killed", 296.0, 296.0),
+        ("Das Beben forderte mindestens 120 Tote.", "killed", 120.0, None),
+        ("Además, el temblor dejó al menos 2.059 heridos.", "injured", 2059.0, None),
+    ],
+)
+def test_tolls_written_in_other_languages_are_read(text: str, outcome: str, low: float, high: float | None) -> None:
+    """A toll in a Spanish, French or German report joins the event's timeline like an English one."""
+    assert [(c.outcome, c.low, c.high) for c in extract_casualties(text)] == [(outcome, low, high)]

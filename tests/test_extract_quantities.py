@@ -118,3 +118,22 @@ def test_quantities_never_crash_and_spans_round_trip(text: str, offset: int) -> 
     assert_spans_round_trip(quantities, text, offset)
     for q in quantities:
         assert q.low is None or q.high is None or q.low <= q.high
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "modifier"),
+    [
+        ("el sismo dejó al menos 2.059 heridos en la región", "al menos 2.059 heridos", 2059.0, "at least"),
+        ("le bilan passe à plus de 1 305 morts dans la soirée", "plus de 1 305 morts", 1305.0, "more than"),
+        ("une secousse de magnitude 7,2 a frappé la région", "magnitude 7,2", 7.2, None),
+        ("The firm signed a $1.375 billion deal on Monday.", "$1.375 billion", 1.375e9, None),
+        ("On June 15 200 people fled the valley.", "200 people", 200.0, None),
+    ],
+)
+def test_numbers_are_read_as_outlets_in_other_languages_write_them(
+    text: str, written: str, value: float, modifier: str | None
+) -> None:
+    """Dots and spaces group thousands of a count, a comma marks decimals; a dot before a
+    scale word stays a decimal point, and a day is not the first group of a count."""
+    (q,) = [q for q in extract_quantities(text) if q.text == written]
+    assert (q.value, q.modifier) == (value, modifier)

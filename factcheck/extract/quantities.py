@@ -116,7 +116,12 @@ class _Grammar:
             r")",
             re.IGNORECASE,
         )
-        self.digits = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)|\d+(?:\.\d+)?")
+        # thousands grouped by commas, dots or spaces ("2,059", "2.059", "1 305"), decimals by
+        # a dot or a comma ("7.2", "7,2"), as outlets in many languages write them
+        self.digits = re.compile(
+            r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)|\d{1,3}(?:\.\d{3})+(?![\d.,])|\d{1,3}(?:[  \u202f]\d{3})+(?![\d.,])"
+            r"|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?"
+        )
         self.word = re.compile(r"[A-Za-z]+")
         self.word_gap = re.compile(rf"[ \t]+|[{_HYPHEN}]")
         self.scale_after = re.compile(
@@ -362,12 +367,27 @@ def _squash(phrase: str) -> str:
 def _read_number(text: str, start: int, g: _Grammar) -> _Reading | None:
     """Digits with an optional scale word ("3.4 million", "2.5bn"), or a run of number words."""
     if m := g.digits.match(text, start):
-        value, end, scale = float(m.group().replace(",", "")), m.end(), 1.0
-        if s := g.scale_after.match(text, end):
+        written = m.group()
+        if _before(g.month_before, text, start):
+            written = re.split(r"[  \u202f]", written)[0]  # "June 15 200 people" is a day and a count
+        end, scale = start + len(written), 1.0
+        s = g.scale_after.match(text, end)
+        value = digits_value(written, scaled=s is not None)
+        if s:
             scale = g.scale_of[(s.group(1) or s.group(2)).lower()]
             value, end = value * scale, s.end()
         return _Reading(start, end, value, scale)
     return _read_words(text, start, g)
+
+
+def digits_value(written: str, scaled: bool = False) -> float:
+    """The value of digits as written: "2,059" and "2.059" (of people, not "2.059 million")
+    and "1 305" are thousands grouped; "7,2" is 7.2."""
+    if re.fullmatch(r"\d+,\d{1,2}", written):
+        return float(written.replace(",", "."))
+    if not scaled and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", written):
+        written = written.replace(".", "")
+    return float(re.sub(r"[,  \u202f]", "", written))
 
 
 def _read_words(text: str, start: int, g: _Grammar) -> _Reading | None:

@@ -160,13 +160,12 @@ def frame(claim: Claim, value: Fact, doc) -> Frame:
     said = lemma not in weak and predicate.i != noun.i
     named = role_of.get(lemma, "") if said else role_of.get(noun.lemma_.lower(), "")
     if isinstance(value, Casualty):
-        # a toll's own words name its harm; the parse only moves it to another role
+        # a toll's own words name its harm; the parse only moves it to another role it names
         # ("10,000 missing", "187 bodies yet to be identified", "110 bodies kept at the hospital"),
-        # not to the noun of a larger group ("74 people including 12 children have died") nor
-        # to a verb whose object is the harm ("52 have sustained injuries")
+        # not to any word that governs it ("74 people including 12 children have died", "52 have
+        # sustained injuries", or a sentence in another language the English parse misreads)
         tally = value.rule == "frames.tally"
-        moved = named or (lemma if said and predicate.pos_ in ("VERB", "AUX") and not names_harm(predicate, noun) else "")
-        role = value.outcome if (tally or named in HARMS or not moved) else moved
+        role = value.outcome if (tally or named in HARMS or not named) else named
     elif value.rule in MEASURES[:2]:
         near = [t.lower_ for t in doc[max(0, number.i - 2) : number.i + 8]] + [lemma]
         role = next((dimensions[w] for w in near if w in dimensions), value.unit or "measure")
@@ -183,13 +182,6 @@ def frame(claim: Claim, value: Fact, doc) -> Frame:
     return Frame(
         fact=value, role=role, entity=entity, phrase=phrase.strip(), polarity=polarity(predicate), qualifiers=qualifiers
     )
-
-
-def names_harm(predicate, noun) -> bool:
-    """Whether an argument of the predicate other than the counted noun names a harm ("52
-    have sustained injuries"; not "110 bodies were kept")."""
-    role_of = _roles()[0]
-    return any(role_of.get(c.lemma_.lower()) in HARMS for c in predicate.children if c.dep_ in ARGUMENT and c.i != noun.i)
 
 
 def subgroup(noun) -> tuple[str, ...]:

@@ -70,8 +70,11 @@ def exact_units() -> frozenset[str]:
 def rounding_step(value: float, written: str = "") -> float:
     """The place of a figure's last significant digit as written: 230 -> 10, 233 -> 1,
     1.25 -> 0.01, "7.0" -> 0.1."""
-    decimals = re.search(r"\d\.(\d+)", written)
-    digits = f"0.{decimals.group(1)}" if decimals else f"{value:.6f}".rstrip("0").rstrip(".")
+    # a dot or comma before the last digits is a decimal point only if the value reads so ("7,2"; not "2.059" people)
+    decimals = re.search(r"(\d+)[.,](\d+)", written)
+    if decimals and abs(float(".".join(decimals.groups())) - value) > 1e-9:
+        decimals = None
+    digits = f"0.{decimals.group(2)}" if decimals else f"{value:.6f}".rstrip("0").rstrip(".")
     if "." in digits:
         return 10.0 ** -len(digits.split(".")[1])
     whole = digits.lstrip("-")
