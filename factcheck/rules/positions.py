@@ -158,12 +158,16 @@ def slot_findings(slot: Slot, context: RuleContext, rule: str, kind: str) -> lis
     clashes = [(a, b) for a, b in combinations(members, 2) if clash(a, b)]
     at_once = [(a, b) for a, b in clashes if one_moment(a, b, slot, context)]
     found = []
+    involved = [m for m in members if any(m in pair for pair in at_once)]
     if at_once:
-        involved = [m for m in members if any(m in pair for pair in at_once)]
         cited = involved if slot.developing else members
         found.append(finding(slot, cited, context, rule, kind, "conflict"))
     days = {reported_on(m, context) for m in members} - {None}
-    if len(clashes) > len(at_once) or (slot.developing and len(days) > 1 and not at_once):
+    # a toll's lower bounds that differ ("at least 32", then "at least 68") are its timeline too,
+    # told beside a conflict of some of its figures when others are not in it
+    rising = len({m.fact.low for m in members if m.fact.high is None}) > 1
+    timeline = slot.developing and (len(days) > 1 or rising) and len(involved) < len(members)
+    if len(clashes) > len(at_once) or timeline:
         found.append(finding(slot, members, context, rule, kind, "explained"))
     return found
 
@@ -188,7 +192,14 @@ def finding(slot: Slot, members: list[Member], context: RuleContext, rule: str, 
     else:
         latest = ordered[-1]
         known = [reported_on(m, context) for m in ordered[:-1]]
-        if reported_on(latest, context) and all(day and day < reported_on(latest, context) for day in known):
+        if len(groups) == 1:
+            highest = max(ordered, key=lambda m: m.fact.low or 0)
+            explanation = (
+                f"{slot.label}: {held}. The figures agree, but the lower bound rose as the toll was counted: "
+                f"give the highest, {held_by(highest, context, inside)}, and say whose it is."
+            )
+            ordered = [highest, *(m for m in ordered if m is not highest)]
+        elif reported_on(latest, context) and all(day and day < reported_on(latest, context) for day in known):
             explanation = (
                 f"{slot.label}: latest {held_by(latest, context, inside)}; the figure changed as the story "
                 f"developed ({held}). Use the latest figure and say whose it is."
