@@ -22,6 +22,7 @@ from factcheck.rules import (
     t101_weekday_mismatch,
     t102_date_mismatch,
     t103_clock_mismatch,
+    x101_person_name_mismatch,
 )
 from factcheck.types import Discrepancy
 
@@ -73,6 +74,7 @@ RULES: dict[str, Rule] = {
             c102_casualty_count_mismatch,
             l101_location_mismatch,
             a101_hedged_attribution,
+            x101_person_name_mismatch,
         ),
     )
 }
