@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from factcheck.extract.attribution import extract_attributions
 from factcheck.extract.casualties import extract_casualties
@@ -31,14 +32,29 @@ EXTRACTORS = (
 
 
 def extract_facts(text: str, offset: int = 0) -> tuple[Fact, ...]:
-    """All facts of one sentence, in text order, quantities given their scope."""
-    facts = without_name_words([fact for extractor in EXTRACTORS for fact in extractor(text, offset)])
+    """All facts of one sentence, in text order, quantities given their scope; a sentence
+    read lately is not read again, only moved to its offset."""
+    facts = _facts(text)
+    return tuple(shifted(f, offset) for f in facts) if offset else facts
+
+
+@lru_cache(maxsize=16384)
+def _facts(text: str) -> tuple[Fact, ...]:
+    facts = without_name_words([fact for extractor in EXTRACTORS for fact in extractor(text, 0)])
     places = [f for f in facts if isinstance(f, Place)]
     facts = [
-        replace(f, scope=scope_of(f, places, text, offset)) if isinstance(f, Quantity) and not f.scope else f
+        replace(f, scope=scope_of(f, places, text, 0)) if isinstance(f, Quantity) and not f.scope else f
         for f in facts
     ]
     return tuple(sorted(facts, key=lambda f: (f.start, f.end, type(f).__name__)))
+
+
+def shifted(fact: Fact, offset: int) -> Fact:
+    """The fact with its spans moved by `offset` characters."""
+    moved = {"start": fact.start + offset, "end": fact.end + offset}
+    if isinstance(fact, Thing) and fact.name_span:
+        moved["name_span"] = (fact.name_span[0] + offset, fact.name_span[1] + offset)
+    return replace(fact, **moved)
 
 
 def without_name_words(facts: list[Fact]) -> list[Fact]:

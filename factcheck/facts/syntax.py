@@ -7,6 +7,7 @@ gazetteer), so that component is left out, which also makes parsing faster.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from functools import cache
 
 BATCH = 256
@@ -20,5 +21,18 @@ def pipeline():
 
 
 def parse(texts: list[str]) -> list:
-    """One spaCy `Doc` per text, in order."""
-    return list(pipeline().pipe(texts, batch_size=BATCH)) if texts else []
+    """One spaCy `Doc` per text, in order; a text parsed lately is not parsed again (a wire
+    feed repeats its sentences verbatim across outlets)."""
+    missing = list(dict.fromkeys(t for t in texts if t not in _parsed))
+    fresh = dict(zip(missing, pipeline().pipe(missing, batch_size=BATCH)))
+    docs = [fresh.get(t) or _parsed[t] for t in texts]
+    for text, doc in fresh.items():
+        _parsed[text] = doc
+    while len(_parsed) > KEPT:
+        _parsed.popitem(last=False)
+    return docs
+
+
+KEPT = 4096
+"""Parses kept for reuse, the oldest dropped first."""
+_parsed: OrderedDict[str, object] = OrderedDict()
