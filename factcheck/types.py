@@ -189,6 +189,9 @@ class Frame:
     qualifiers: tuple[str, ...] = ()
     """The adjectives of a counted noun that name a subgroup ("foreign", "Indian" nationals):
     counts of two subgroups are two slots."""
+    part: str = ""
+    """The place a sentence gives this count when it splits one count place by place ("one in
+    the south"): counts of two parts are two slots (`factcheck.facts.parts`)."""
     governs: tuple[tuple[int, int], ...] = ()
     """For a time, the article spans of the word it dates and of that word's subject and object:
     "police on Monday arrested nine people" dates the arrests, not the collapse named later."""

@@ -96,3 +96,20 @@ def test_a_draft_repeating_a_figure_a_later_version_corrected_is_contradicted(tm
     (v,) = result.draft
     assert v.verdict == "contradicted"
     assert any(s.claim.article == "v2" for s in result.discrepancies[v.discrepancies[0]].sides)
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        ("The tornado damaged four schools in the north and one in the south.", "contradicted"),
+        ("The tornado damaged four schools in the south and one in the north.", "supported"),
+    ],
+)
+def test_a_distribution_is_checked_part_by_part(tmp_path: Path, encoder, draft: str, expected: str) -> None:
+    (tmp_path / "sources").mkdir()
+    front = "outlet: Valley Times\ntimezone: Europe/London"
+    write(tmp_path / "sources" / "times.md", front, "One school in the north and four in the south were damaged by the tornado.\n")
+    write(tmp_path / "draft.md", "outlet: Editor's draft", draft + "\n")
+    result = check([tmp_path / "sources"], draft=tmp_path / "draft.md", encoder=encoder)
+    (v,) = result.draft
+    assert v.verdict == expected

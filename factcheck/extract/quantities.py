@@ -380,6 +380,12 @@ def _read_number(text: str, start: int, g: _Grammar) -> _Reading | None:
     return _read_words(text, start, g)
 
 
+def number_value(word: str) -> float | None:
+    """The value of one number as written alone ("one", "four", "12"), else None."""
+    reading = _read_number(word, 0, _grammar())
+    return reading.value if reading and reading.end == len(word) else None
+
+
 def digits_value(written: str, scaled: bool = False) -> float:
     """The value of digits as written: "2,059" and "2.059" (of people, not "2.059 million")
     and "1 305" are thousands grouped; "7,2" is 7.2."""

@@ -57,7 +57,13 @@ class Slot:
 
     @property
     def label(self) -> str:
-        """What the slot counts, as a report names it: "people killed", "people on bridge"."""
+        """What the slot counts, as a report names it: "people killed", "people on bridge",
+        "number of sites (in the north)"."""
+        part = self.first.frame.part
+        return f"{self.counted} (in {part})" if part else self.counted
+
+    @property
+    def counted(self) -> str:
         fact, frame = self.first.fact, self.first.frame
         if isinstance(fact, Casualty):
             return f"people {frame.role}" if fact.group in (None, "person") else f"{frame.role}: {fact.group}"
@@ -89,8 +95,8 @@ def same_slot(a: Member, b: Member, similarity: Similarity) -> bool:
     if a.claim is b.claim or not comparable_parts(a.claim, b.claim):
         return False
     x, y = a.fact, b.fact
-    if separate_occurrences(a.claim, b.claim):
-        return False
+    if separate_occurrences(a.claim, b.claim) or a.frame.part != b.frame.part:
+        return False  # a count of one part is neither another part's nor the total
     if isinstance(x, Casualty) or isinstance(y, Casualty):
         return (
             isinstance(x, Casualty)
@@ -98,7 +104,7 @@ def same_slot(a: Member, b: Member, similarity: Similarity) -> bool:
             and a.frame.role == b.frame.role
             and same_group(x.group, y.group)
         )
-    if x.unit != y.unit or (x.scope and y.scope and not set(x.scope) & set(y.scope)):
+    if x.unit != y.unit or (x.scope and y.scope and not a.frame.part and not set(x.scope) & set(y.scope)):
         return False
     if a.frame.qualifiers and b.frame.qualifiers and not set(a.frame.qualifiers) & set(b.frame.qualifiers):
         return False  # "five Indian nationals" are not a count of the "ten foreign nationals"

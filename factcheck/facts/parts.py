@@ -1,0 +1,110 @@
+"""Counts a sentence splits place by place: "four sites in the north and one in the south".
+
+A report that swaps the parts ("one in the north and four in the south") holds the same
+bag of numbers and disagrees twice, and a total ("five sites") is neither part. So where
+one sentence gives two or more counts of one thing, each followed by a place of its own
+("in Odesa", "in the north"), each count's frame names its part, and slots keep counts of
+two parts apart. A number whose noun is left out ("and one in the south") counts the noun
+of the count it is coordinated with.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+from factcheck.extract.quantities import number_value
+from factcheck.knowledge import load
+from factcheck.types import Casualty, Claim, Frame, Place, Quantity
+
+LOCATING = {"in", "at", "near", "across", "inside", "outside", "around", "throughout"}
+"""Prepositions that say where a count lies."""
+MEASURED = ("quantity.measure", "quantity.implied", "quantity.money")
+
+
+@cache
+def _compass() -> dict[str, str]:
+    """Compass words as the part they name: "north" and "northern" are "the north"."""
+    words = [w for w in load("gazetteer")["compass"] if " " not in w and w not in ("upper", "lower")]
+    nouns = {w for w in words if not w.endswith("ern") and w != "central"}
+    named = {w: "the " + (w.removesuffix("ern") if w.removesuffix("ern") in nouns else w) for w in words}
+    return named | dict.fromkeys(("central", "centre", "center"), "the centre")
+
+
+def split_by_place(claim: Claim, doc, frames: list[Frame]) -> list[Frame]:
+    """The claim's frames, each count the sentence splits by place with its part, and the
+    counts whose noun is left out added."""
+    counts = [f for f in frames if countable(f)]
+    counts += [f for f in (elided(claim, doc, token, counts) for token in doc) if f is not None]
+    counts.sort(key=lambda f: f.fact.start)
+    parted: dict[int, str] = {}
+    for kind in {key(f) for f in counts}:
+        same = [f for f in counts if key(f) == kind]
+        ends = [f.fact.start for f in same[1:]] + [claim.end]
+        parts = [part_after(claim, doc, f.fact.end, end) for f, end in zip(same, ends)]
+        if len(same) >= 2 and all(parts) and len(set(parts)) == len(parts):
+            parted.update({id(f): p for f, p in zip(same, parts)})
+    if not parted:
+        return frames
+    known = {id(f) for f in frames}
+    added = [f for f in counts if id(f) not in known]
+    return [replace(f, part=parted.get(id(f), "")) for f in [*frames, *added]]
+
+
+def countable(frame: Frame) -> bool:
+    fact = frame.fact
+    if isinstance(fact, Casualty):
+        return True
+    return isinstance(fact, Quantity) and bool(fact.unit) and fact.rule not in MEASURED
+
+
+def key(frame: Frame) -> tuple:
+    """What a count counts, for finding the counts of one thing in a sentence."""
+    fact = frame.fact
+    return ("toll", frame.role, fact.group) if isinstance(fact, Casualty) else ("count", fact.unit, frame.role)
+
+
+def elided(claim: Claim, doc, token, counts: list[Frame]) -> Frame | None:
+    """A number coordinated with a count ("four sites ... and one in the south", "killing 12
+    in Kharkiv and three in Odesa") as a count of the same noun in the same role."""
+    if token.dep_ != "conj" or not (token.like_num or token.pos_ == "NUM"):
+        return None
+    start = claim.start + token.idx
+    if any(f.fact.start <= start < f.fact.end for f in counts):
+        return None
+    value = number_value(token.text)
+    anchor = token.head if token.head.dep_ != "prep" else token.head.head
+    first = next((f for f in counts if f.fact.start < start and touches(claim, doc, f, anchor)), None)
+    if value is None or first is None:
+        return None
+    span = {"start": start, "end": start + len(token.text), "text": token.text, "low": value, "high": value}
+    if isinstance(first.fact, Quantity):
+        span |= {"value": value, "modifier": None, "scope": (), "latent": False}
+    return replace(first, fact=replace(first.fact, **span))
+
+
+def touches(claim: Claim, doc, frame: Frame, anchor) -> bool:
+    """Whether `anchor` (the word a left-out count hangs from) is the count's noun or its predicate."""
+    words = [t for t in doc if frame.fact.start <= claim.start + t.idx < frame.fact.end]
+    heads = {t.i for t in words} | {t.head.i for t in words} | {t.head.head.i for t in words}
+    return anchor.i in heads
+
+
+def part_after(claim: Claim, doc, start: int, end: int) -> str:
+    """The first place a locating word names between `start` and `end` (article offsets):
+    a place the claim names, or a compass part ("in the north")."""
+    places = [p for p in claim.of_type(Place) if start <= p.start < end]
+    for token in doc:
+        at = claim.start + token.idx
+        if not (start <= at < end) or token.lower_ not in LOCATING:
+            continue
+        for word in token.children:
+            if word.dep_ != "pobj":
+                continue
+            named = next((p for p in places if p.start <= claim.start + word.idx < p.end), None)
+            if named is not None:
+                return named.name
+            compass = _compass().get(word.lower_) or next((_compass()[c.lower_] for c in word.children if c.lower_ in _compass()), None)
+            if compass:
+                return compass
+    return ""
