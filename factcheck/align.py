@@ -39,8 +39,8 @@ def comparable_facts(a: Claim, b: Claim) -> bool:
     units_b = {q.unit for q in b.of_type(Quantity) if q.unit and not q.latent}
     if units_a & units_b:
         return True
-    days = lambda c: any(t.weekday is not None or t.day is not None for t in c.of_type(TimeRef))  # noqa: E731
-    if days(a) and days(b):
+    dated = lambda c: any(t.weekday is not None or t.day is not None or t.clock is not None for t in c.of_type(TimeRef))  # noqa: E731
+    if dated(a) and dated(b):
         return True
     return bool(happenings(a.of_type(EventType)) and happenings(b.of_type(EventType)))
 

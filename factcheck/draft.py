@@ -27,7 +27,7 @@ from factcheck.checkworthy import is_check_worthy
 from factcheck.extract.events import happenings
 from factcheck.facts.slots import Event
 from factcheck.rules.common import RuleContext, event_zone, related
-from factcheck.rules.dating import dated_event, day_verdicts, event_times, writing_zones
+from factcheck.rules.dating import day_verdicts, event_times, writing_zones
 from factcheck.rules.positions import clash
 from factcheck.rules.t103_clock_mismatch import verdict as clock_verdict
 from factcheck.types import Casualty, Claim, ClaimGroup, Discrepancy, DraftVerdict, EventType, Place, TimeRef
@@ -62,11 +62,7 @@ def draft_verdicts(
     for claim in claims:
         if claim.article != draft_id or not is_check_worthy(claim):
             continue
-        conflicts = tuple(
-            n
-            for n, d in enumerate(found)
-            if d.status == "conflict" and any(key(s.claim) == key(claim) for s in d.sides)
-        )
+        conflicts = tuple(n for n, d in enumerate(found) if d.status == "conflict" and against_sources(d, claim, draft_id))
         if conflicts:
             verdicts.append(DraftVerdict(claim, "contradicted", discrepancies=conflicts))
             continue
@@ -93,6 +89,16 @@ def draft_verdicts(
     return verdicts
 
 
+def against_sources(found: Discrepancy, claim: Claim, draft_id: str) -> bool:
+    """Whether a conflict sets the claim against a source: a source holds another position
+    than the claim's (the draft's other sentences do not contradict it); a finding with no
+    positions sets its sides against one another."""
+    held = {s.position for s in found.sides if key(s.claim) == key(claim)}
+    if None in held:
+        return True
+    return bool(held) and any(s.claim.article != draft_id and s.position not in held for s in found.sides)
+
+
 def count_support(claim: Claim, events: Iterable[Event]) -> Support:
     """Each of the claim's counts and tolls, with the sources whose figure in its slot it allows."""
     support: Support = {}
@@ -109,9 +115,9 @@ def count_support(claim: Claim, events: Iterable[Event]) -> Support:
 
 
 def time_support(claim: Claim, linked: list[Claim], context: RuleContext) -> Support:
-    """Each day or hour the claim gives its event, with the linked sources giving the same
-    moment: a value that equal, in a sentence that close, is taken as the same event's."""
-    times = [t for t in event_times(claim, dated) if dated_event(claim, t) is not None]
+    """Each day or hour the claim gives, with the linked sources giving the same moment: a
+    value that equal, in a sentence that close, is taken as the same event's or sub-event's."""
+    times = event_times(claim, dated)
     support: Support = {t.text: set() for t in times}
     for other in linked if times else ():
         zone = event_zone([claim, other], context)

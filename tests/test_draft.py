@@ -33,7 +33,9 @@ DRAFT = (
     "At least ten people were killed in the tornado.\n\n"
     "Forty people were injured, the regional governor said.\n\n"
     "The tornado was 800 metres wide when it touched down.\n\n"
-    "The tornado touched down at 14:20 GMT.\n"
+    "The tornado touched down at 14:20 GMT.\n\n"
+    "Seven schools were destroyed, officials said.\n\n"
+    "The tornado hit Eastbrook on Thursday.\n"
 )
 
 
@@ -61,8 +63,16 @@ def test_a_count_the_sources_give_otherwise_is_contradicted_not_supported(review
     assert any("seven schools" in s.claim.text for s in reviewed.discrepancies[v.discrepancies[0]].sides)
 
 
+def test_a_count_the_sources_give_is_supported(reviewed) -> None:
+    assert verdict(reviewed, "Seven schools").verdict == "supported"
+
+
 def test_a_day_every_source_gives_otherwise_is_contradicted(reviewed) -> None:
     assert verdict(reviewed, "on Tuesday").verdict == "contradicted"
+
+
+def test_the_day_the_sources_give_is_supported(reviewed) -> None:
+    assert verdict(reviewed, "on Thursday").verdict == "supported"
 
 
 def test_a_lower_bound_below_the_sources_figure_is_supported(reviewed) -> None:
@@ -86,16 +96,20 @@ def test_a_measure_no_source_gives_is_unsupported_and_named(reviewed) -> None:
     assert claim["unsupported_values"] == ["800 metres"]
 
 
-def test_a_draft_repeating_a_figure_a_later_version_corrected_is_contradicted(tmp_path: Path, encoder) -> None:
+@pytest.mark.parametrize(("dead", "expected"), [("Nine", "contradicted"), ("Twelve", "supported")])
+def test_a_draft_repeating_a_figure_a_later_version_corrected_is_contradicted(
+    tmp_path: Path, encoder, dead: str, expected: str
+) -> None:
     story = "{dead} people were killed when a tornado struck Eastbrook on Thursday, officials said.\n"
     (tmp_path / "sources").mkdir()
     write(tmp_path / "sources" / "v1.md", "outlet: Valley Times\nversion: 1", story.format(dead="Nine"))
     write(tmp_path / "sources" / "v2.md", "outlet: Valley Times\nversion: 2", story.format(dead="Twelve"))
-    write(tmp_path / "draft.md", "outlet: Editor's draft", "Nine people were killed in the tornado on Thursday.\n")
+    write(tmp_path / "draft.md", "outlet: Editor's draft", f"{dead} people were killed in the tornado on Thursday.\n")
     result = check([tmp_path / "sources"], draft=tmp_path / "draft.md", encoder=encoder)
     (v,) = result.draft
-    assert v.verdict == "contradicted"
-    assert any(s.claim.article == "v2" for s in result.discrepancies[v.discrepancies[0]].sides)
+    assert v.verdict == expected
+    if expected == "contradicted":
+        assert any(s.claim.article == "v2" for s in result.discrepancies[v.discrepancies[0]].sides)
 
 
 @pytest.mark.parametrize(
@@ -110,6 +124,17 @@ def test_a_distribution_is_checked_part_by_part(tmp_path: Path, encoder, draft: 
     front = "outlet: Valley Times\ntimezone: Europe/London"
     write(tmp_path / "sources" / "times.md", front, "One school in the north and four in the south were damaged by the tornado.\n")
     write(tmp_path / "draft.md", "outlet: Editor's draft", draft + "\n")
+    result = check([tmp_path / "sources"], draft=tmp_path / "draft.md", encoder=encoder)
+    (v,) = result.draft
+    assert v.verdict == expected
+
+
+@pytest.mark.parametrize(("clock", "expected"), [("9:15 a.m.", "supported"), ("9:50 a.m.", "unsupported")])
+def test_the_time_of_a_sub_event_is_supported_only_by_the_same_time(tmp_path: Path, encoder, clock: str, expected: str) -> None:
+    (tmp_path / "sources").mkdir()
+    front = "outlet: Harbour News\ntimezone: Europe/London"
+    write(tmp_path / "sources" / "news.md", front, "The ferry set off at 9:15 a.m. from Port Alder with 40 people aboard.\n")
+    write(tmp_path / "draft.md", "outlet: Editor's draft\ntimezone: Europe/London", f"The ferry had left Port Alder at {clock}\n")
     result = check([tmp_path / "sources"], draft=tmp_path / "draft.md", encoder=encoder)
     (v,) = result.draft
     assert v.verdict == expected

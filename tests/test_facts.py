@@ -35,6 +35,7 @@ def frames(text: str):
         ("The government on Sunday revised the death toll to 275.", "275", "killed"),
         ("The ferry left the harbour with 72 people on board.", "72 people", "aboard"),
         ("Five Indian nationals were among the passengers.", "Five Indian nationals", "aboard"),
+        ("Forty Greek, three Dutch, two Germans and a Briton were on board.", "two Germans", "aboard"),
     ],
 )
 def test_a_value_takes_the_role_its_predicate_gives(text: str, value: str, role: str) -> None:

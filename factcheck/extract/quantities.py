@@ -88,6 +88,8 @@ class _Grammar:
         self.aliases: dict[str, str] = nouns["aliases"]
         self.dropped = set(nouns["dropped_modifiers"])
         self.stop = set(nouns["stop_words"])
+        self.demonyms = {d for info in load("gazetteer")["country"].values() for d in info.get("demonyms", [])}
+        self.nationality_nouns = set(load("casualties")["nationality_nouns"])
         self.measure_of = {w.lower(): unit for unit, m in units["measure"].items() for w in m["words"]}
         self.symbol_unit = {s: unit for unit, m in units["measure"].items() for s in m["symbols"]}
         self.prefix_unit = {p.lower(): unit for unit, m in units["measure"].items() for p in m.get("prefix", [])}
@@ -414,12 +416,19 @@ def _compose(words: list[str], g: _Grammar) -> tuple[float, int, float]:
     """Value, words used and last scale of the longest grammatical prefix of `words`.
 
     Each word must be allowed after the previous one ("five one" stops at five;
-    "thousand million" at thousand); "a" and "and" only join.
+    "thousand million" at thousand); "a" and "and" only join, and "and a half" adds
+    one half ("one and a half kilometres", "two and a half million").
     """
     total = current = 0.0
     last, half, best, top = "start", False, (0.0, 0, 1.0), float("inf")
     scale = 1.0
     for i, w in enumerate(words):
+        if last == "fraction" and i < best[1]:
+            continue
+        if w == "and" and last in ("unit", "tens") and words[i + 1 : i + 3] == ["a", "half"]:
+            current, last = current + 0.5, "fraction"
+            best = (total + current, i + 3, scale)
+            continue
         if w in ("a", "an") and last in ("start", "half"):
             last = "a"
             continue
@@ -435,7 +444,7 @@ def _compose(words: list[str], g: _Grammar) -> tuple[float, int, float]:
             current, last = current + g.tens[w], "tens"
         elif w in g.multipliers and last in ("a", "unit", "tens") and current < 100:
             current, last, scale = (current or 1) * g.multipliers[w], "hundred", float(g.multipliers[w])
-        elif w in g.scales and last in ("a", "half", "unit", "tens", "hundred") and g.scales[w] < top:
+        elif w in g.scales and last in ("a", "half", "unit", "tens", "hundred", "fraction") and g.scales[w] < top:
             top = scale = g.scales[w]
             total, current, last = total + (0.5 if half else current or 1) * g.scales[w], 0.0, "scale"
         else:
@@ -519,10 +528,14 @@ def _noun(text: str, pos: int, plural: bool, g: _Grammar) -> tuple[str | None, i
     head = next((i for i, item in enumerate(items) if _is_head(item[0], plural, g)), None)
     if head is None and plural:
         head = next((i for i, item in enumerate(items) if item[1] in g.invariant), None)
+    if head is None and plural and items and items[0][0] in g.demonyms:  # "53 Nepali, five Indian"
+        return items[0][0].lower(), items[0][2]
     if head is None:
         return None, pos
     unit = items[head][1]
-    if head and f"{items[head - 1][0].lower()} {unit}" in g.currency_word:  # "Australian dollars"
+    if head and items[head - 1][0] in g.demonyms and items[head][0] in g.nationality_nouns:
+        unit = items[head - 1][0].lower()  # "five Indian nationals" count Indians
+    elif head and f"{items[head - 1][0].lower()} {unit}" in g.currency_word:  # "Australian dollars"
         unit = f"{items[head - 1][0].lower()} {unit}"
     elif head and _is_qualifier(items[head - 1], g):
         unit = f"{items[head - 1][1]} {unit}"

@@ -26,7 +26,7 @@ MEASURES = ("quantity.measure", "quantity.implied", "quantity.money")
 the first two have a dimension (length, depth), money has none."""
 CLIMB = {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "advmod"}
 """Arcs from a number up to the noun it counts ("at least 150 people", "230-metre bridge")."""
-ARGUMENT = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "appos", "agent", "acomp"}
+ARGUMENT = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "agent", "acomp"}
 """Arcs from a counted noun to the predicate it is an argument of."""
 OWNERS = ("nsubj", "nsubjpass", "dobj")
 """Arcs by which a tally owns the number its predicate gives."""
@@ -177,6 +177,8 @@ def frame(claim: Claim, value: Fact, doc) -> Frame:
         # "72 people on board", "nationals were among the passengers": a phrase may name the role
         role = named or next((role_of[w.lemma_.lower()] for w in words if w.lemma_.lower() in role_of), "")
     entity = noun.lemma_.lower() if noun.i not in {t.i for t in tokens} or noun.pos_ in ("NOUN", "PROPN") else ""
+    if isinstance(value, Quantity) and noun.lower_ in load("casualties")["nationality_nouns"]:
+        entity = value.unit or entity  # "five Indian nationals" count Indians: the noun names no one
     predicate_words = [] if lemma in weak or predicate.i == noun.i else [lemma]
     head = entity or getattr(value, "unit", None) or ""
     phrase = " ".join(w for w in [head, *predicate_words, *(t.lower_ for t in words)] if w)
@@ -213,16 +215,13 @@ def governing(noun):
     if clause is not None:
         return clause
     token = noun
-    for _ in range(3):
-        if token.dep_ == "conj":
-            token = token.head
-            continue
-        if token.dep_ == "pobj" and token.head.dep_ == "prep":
-            head = token.head.head
-            return head if head.pos_ in ("VERB", "AUX", "NOUN", "ADJ") else token
-        if token.dep_ in ARGUMENT or token.dep_ in ("relcl", "acl", "advcl", "xcomp"):
-            return token.head
-        break
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:  # a list's items share its predicate
+        token = token.head
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        head = token.head.head
+        return head if head.pos_ in ("VERB", "AUX", "NOUN", "ADJ") else token
+    if token.dep_ in ARGUMENT or token.dep_ in ("relcl", "acl", "advcl", "xcomp"):
+        return token.head
     return token
 
 

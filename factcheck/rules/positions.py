@@ -92,11 +92,16 @@ def one_moment(a: Member, b: Member, slot: Slot, context: RuleContext) -> bool:
     figure the sentence calls earlier, sentences dated to different weekdays, or one known
     source quoted at two publication times are a timeline, unless the later figure fell.
     Reports whose time is unknown are taken as of one time: nothing says the figure moved
-    between them. A draft's toll is of now: it meets only the latest reports' figures."""
+    between them. A draft is of now: its toll meets only the latest reports' figures, and no
+    figure meets a version of a story that a later version replaced."""
     if superseded(a) or superseded(b) or update_by_one_source(a.claim, b.claim, context):
         return False
-    if slot.developing and drafted(a, context) != drafted(b, context):
-        return newest(a if drafted(b, context) else b, slot, context)
+    if drafted(a, context) != drafted(b, context):
+        source = a if drafted(b, context) else b
+        if replaced(source, slot, context):
+            return False
+        if slot.developing:
+            return newest(source, slot, context)
     if not slot.developing or a.claim.article == b.claim.article:
         return True
     days_a, days_b = said_on(a), said_on(b)
@@ -122,6 +127,17 @@ def newest(member: Member, slot: Slot, context: RuleContext) -> bool:
     day = reported_on(member, context)
     days = [reported_on(m, context) for m in slot.members if not drafted(m, context)]
     return day is None or day == max(d for d in days if d is not None)
+
+
+def replaced(member: Member, slot: Slot, context: RuleContext) -> bool:
+    """Whether a later version of the member's story gives the slot a figure: a draft, written
+    now, must agree with that version, not with what it replaced."""
+    article = context.articles[member.claim.article]
+    later = (context.articles[m.claim.article] for m in slot.members)
+    return article.version is not None and any(
+        other.outlet == article.outlet and other.role == "source" and (other.version or 0) > article.version
+        for other in later
+    )
 
 
 def drafted(member: Member, context: RuleContext) -> bool:
