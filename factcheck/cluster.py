@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 import numpy as np
 
 from factcheck.disjoint import DisjointSets
+from factcheck.extract.cities import RULE as GEONAMES
 from factcheck.language import language_of
 from factcheck.types import Article, Claim, Place, Quantity, TimeRef
 
@@ -101,7 +102,7 @@ def profile(articles: list[Article], claims: list[Claim], vectors: np.ndarray) -
         for place in [] if claim.background else claim.of_type(Place):
             if place.kind != "country":
                 marks.append((row, names.setdefault(place.name, len(names)), False))
-            if place.country:
+            if place.country and place.rule != GEONAMES:
                 marks.append((row, countries.setdefault(place.country, len(countries)), True))
     sums = np.where(np.any(sums, axis=1, keepdims=True), sums, background)
     norms = np.linalg.norm(sums, axis=1, keepdims=True)

@@ -16,8 +16,8 @@ def claim(article: str, index: int, places: tuple[Place, ...] = ()) -> Claim:
     return Claim(article=article, start=index, end=index + 1, text="x", paragraph=1, index=index, facts=places)
 
 
-def place(name: str, country: str, kind: str = "city") -> Place:
-    return Place(start=0, end=1, text=name, rule="place.gazetteer", name=name, country=country, kind=kind)
+def place(name: str, country: str, kind: str = "city", rule: str = "place.gazetteer") -> Place:
+    return Place(start=0, end=1, text=name, rule=rule, name=name, country=country, kind=kind)
 
 
 def unit(*values: float) -> np.ndarray:
@@ -37,6 +37,20 @@ def test_similar_stories_in_different_countries_are_different_events() -> None:
     claims = [claim("a", 0, (place("Lagos", "Nigeria"),)), claim("b", 0, (place("Nairobi", "Kenya"),))]
     vectors = np.stack([unit(1, 0.2, 0), unit(1, 0, 0.2)])
     assert cluster_events(articles, claims, vectors, ClusterSettings(same_event=0.78)) == [("a",), ("b",)]
+
+
+def test_a_geonames_city_of_a_guessed_country_never_parts_reports() -> None:
+    """A suburb shares its name with a town abroad ("Marshalltown"): only a certain country parts."""
+    articles = [make_article("x", id=i) for i in ("a", "b")]
+    vectors = np.stack([unit(1, 0.2, 0), unit(1, 0, 0.2)])
+    settings = ClusterSettings(same_event=0.78)
+    suburb = [
+        claim("a", 0, (place("Marshalltown", "United States", rule="place.geonames"),)),
+        claim("b", 0, (place("Johannesburg", "South Africa"),)),
+    ]
+    abroad = [claim("a", 0, (place("Lagos", "Nigeria"),)), claim("b", 0, (place("Johannesburg", "South Africa"),))]
+    assert cluster_events(articles, suburb, vectors, settings) == [("a", "b")]
+    assert cluster_events(articles, abroad, vectors, settings) == [("a",), ("b",)]
 
 
 def test_a_shared_city_joins_reports_phrased_further_apart() -> None:
@@ -75,7 +89,9 @@ def test_clustering_is_deterministic_and_keeps_article_order() -> None:
 
 
 def test_a_lone_report_says_it_has_nothing_to_compare_with() -> None:
-    assert lone_notes([("a", "b"), ("c",)]) == ["c is the only report of its event: no other report to compare it with."]
+    assert lone_notes([("a", "b"), ("c",)]) == [
+        "c is the only report of its event: no other report to compare it with."
+    ]
 
 
 FLOOD = [
@@ -103,7 +119,13 @@ FIRE = [
 def test_a_mixed_folder_is_checked_event_by_event(tmp_path: Path, encoder) -> None:
     from factcheck.pipeline import check
 
-    for name, text in [("flood1", FLOOD[0]), ("ferry1", FERRY[0]), ("flood2", FLOOD[1]), ("fire1", FIRE[0]), ("ferry2", FERRY[1])]:
+    for name, text in [
+        ("flood1", FLOOD[0]),
+        ("ferry1", FERRY[0]),
+        ("flood2", FLOOD[1]),
+        ("fire1", FIRE[0]),
+        ("ferry2", FERRY[1]),
+    ]:
         (tmp_path / f"{name}.txt").write_text(text + "\n")
     result = check([tmp_path], encoder=encoder)
     assert sorted(result.events) == [("ferry1", "ferry2"), ("fire1",), ("flood1", "flood2")]
@@ -154,7 +176,9 @@ def replace_facts(c: Claim, *facts) -> Claim:
 
 
 def figure(value: float) -> Quantity:
-    return Quantity(start=0, end=1, text=str(value), rule="quantity.count", value=value, low=value, high=value, unit="person")
+    return Quantity(
+        start=0, end=1, text=str(value), rule="quantity.count", value=value, low=value, high=value, unit="person"
+    )
 
 
 SPANISH = "El sismo de la madrugada dejó decenas de muertos en la región, según las autoridades del país."

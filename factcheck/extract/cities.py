@@ -13,6 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+RULE = "place.geonames"
+"""The rule of a place read from GeoNames. Its country is a guess: a city is often a suburb
+elsewhere of the same name ("Marshalltown" is in Johannesburg and in Iowa), so it may join
+articles and fill frames, but never parts two events or two accounts by country or city."""
+
 AMBIGUOUS = 3.0
 """A spelling shared by cities of several countries gives a country only when its largest
 city is this many times as populous as the next one elsewhere ("Lewiston": both in the

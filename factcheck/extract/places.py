@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from factcheck.extract.cities import RULE as GEONAMES
 from factcheck.extract.cities import cities
 from factcheck.extract.phrases import HYPHENS, UPPER, phrase_alternatives, phrase_key, phrase_pattern, plural
 from factcheck.knowledge import load
@@ -205,7 +206,7 @@ def _city_places(text: str, offset: int, known: list[Place], gaz: _Gazetteer) ->
             or gaz.sub_city.cue_of_before.search(text, 0, start)
         )
         if placed and not longer_name:
-            found.append(_place(text, offset, start, end, city.name, city.country, city.kind, "place.geonames"))
+            found.append(_place(text, offset, start, end, city.name, city.country, city.kind, GEONAMES))
             place_ends.append(end)
     return found
 

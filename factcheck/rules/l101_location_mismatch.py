@@ -5,7 +5,8 @@ where something happened or stands ("in", "near", "off" a place; a country used 
 a modifier, as in "U.S. forces", is not a location), where no country of one side's places is a country of the other's, or
 where both name cities and no city is shared. Aliases and transliterations are
 one place (the gazetteer normalizes them), and a city inside a named country
-agrees with that country.
+agrees with that country. A GeoNames city is not compared here: it may be a suburb
+of the other side's city, or a town of that name elsewhere.
 
 Places below a city (districts, villages, towns, neighbourhoods, industrial
 zones, read from their cue) are compared with places of their own kind only:
@@ -28,6 +29,7 @@ village of Kaya" against "the Yazikoy district": not flagged.
 
 from __future__ import annotations
 
+from factcheck.extract.cities import RULE as GEONAMES
 from factcheck.extract.locative import is_home
 from factcheck.extract.phrases import plural
 from factcheck.extract.places import sub_city_kinds
@@ -38,13 +40,19 @@ CODE = "L101"
 NAME = "location-mismatch"
 
 
+def certain(claim: Claim) -> list[Place]:
+    """The located places whose identity is known: not a GeoNames city, which may be a suburb of
+    the same name ("Marshalltown" is in Johannesburg and in Iowa) or lie in the other side's city."""
+    return [p for p in located(claim) if p.rule != GEONAMES]
+
+
 def countries(claim: Claim) -> set[str]:
     """Countries a claim places things in; a place below a city counts only when its country is said."""
-    return {p.country or p.name for p in located(claim) if p.country or p.kind not in sub_city_kinds()}
+    return {p.country or p.name for p in certain(claim) if p.country or p.kind not in sub_city_kinds()}
 
 
 def cities(claim: Claim) -> set[str]:
-    return {p.name for p in located(claim) if p.kind == "city"}
+    return {p.name for p in certain(claim) if p.kind == "city"}
 
 
 def scene(claim: Claim) -> list[Place]:
