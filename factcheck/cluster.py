@@ -79,8 +79,11 @@ class Profiles:
 
 
 def distinctive(q: Quantity) -> bool:
-    """A figure few other events share: not round (632, 2,059, 6.8; not 300 or 12), nor a range."""
-    return q.modifier != "range" and (q.value % 1 != 0 or (q.value >= 100 and q.value % 10 != 0))
+    """A figure few other events share: three significant digits or more, or a fraction (632, 2,059,
+    11,300, 6.8; not 300, 1,500 or 12), and not a range."""
+    if q.modifier == "range":
+        return False
+    return q.value % 1 != 0 or (q.value >= 100 and len(str(int(q.value)).rstrip("0")) >= 3)
 
 
 def profile(articles: list[Article], claims: list[Claim], vectors: np.ndarray) -> Profiles:

@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 import numpy as np
+import pytest
 from conftest import make_article
 
-from factcheck.cluster import ClusterSettings, cluster_events, lone_notes
+from factcheck.cluster import ClusterSettings, cluster_events, distinctive, lone_notes
 from factcheck.types import Claim, Place, Quantity
 
 
@@ -179,6 +180,25 @@ def figure(value: float) -> Quantity:
     return Quantity(
         start=0, end=1, text=str(value), rule="quantity.count", value=value, low=value, high=value, unit="person"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "says_which_event"),
+    [
+        (632.0, True),
+        (2059.0, True),
+        (11300.0, True),
+        (6.8, True),
+        (300.0, False),
+        (1500.0, False),
+        (12.0, False),
+        (170.0, False),
+    ],
+)
+def test_a_figure_with_three_significant_digits_or_a_fraction_is_distinctive(
+    value: float, says_which_event: bool
+) -> None:
+    assert distinctive(figure(value)) is says_which_event
 
 
 SPANISH = "El sismo de la madrugada dejó decenas de muertos en la región, según las autoridades del país."

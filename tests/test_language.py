@@ -15,6 +15,8 @@ from factcheck.language import language_of
         ("Le pont s'est effondré dimanche soir et au moins 40 personnes sont mortes dans la chute.", "fr"),
         ("Die Brücke ist am Sonntagabend eingestürzt, mindestens 40 Menschen sind tot.", "de"),
         ("12 345", None),
+        ("انهار الجسر مساء الأحد وقتل 40 شخصا على الأقل في Morbi.", "other script"),
+        ("Мост обрушился в воскресенье вечером, погибли не менее 40 человек.", "other script"),
     ],
 )
 def test_the_language_is_the_one_whose_function_words_the_text_uses(text: str, language: str | None) -> None:
