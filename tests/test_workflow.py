@@ -10,6 +10,7 @@ from factcheck.pipeline import check
 from tests.conftest import SAMPLE
 
 DRAFT = Path(__file__).parent / "drafts" / "iraq-syria-strikes-draft.md"
+SECOND_DRAFT = Path(__file__).parent / "drafts" / "iraq-syria-strikes-draft-2.md"
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +44,33 @@ def test_a_correct_claim_is_supported_by_the_outlets_that_say_it(reviewed) -> No
     v = verdict(reviewed, "struck facilities")
     assert v.verdict == "supported"
     assert len(v.supported_by) >= 2
+
+
+@pytest.fixture(scope="module")
+def second_review(encoder):
+    return check([SAMPLE], draft=SECOND_DRAFT, encoder=encoder)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # the sources: two sites in Syria and one in Iraq; the draft swaps the parts
+        ("Two of the three sites hit were in Iraq", "contradicted"),
+        # two outlets give four militiamen killed; "no immediate reports" only predates them
+        ("four of its fighters were killed", "supported"),
+        # "Sunday" in Washington is the "before dawn on Monday" of the region
+        ("Sunday evening, Eastern time", "supported"),
+        ("one child was killed", "supported"),
+    ],
+)
+def test_a_second_draft_gets_each_verdict_an_editor_expects(second_review, words: str, expected: str) -> None:
+    assert verdict(second_review, words).verdict == expected
+
+
+def test_a_swapped_split_cites_each_part_the_sources_give(second_review) -> None:
+    v = verdict(second_review, "Two of the three sites hit were in Iraq")
+    topics = {second_review.discrepancies[n].topic for n in v.discrepancies}
+    assert any("Syria" in t for t in topics) and any("Iraq" in t for t in topics)
 
 
 def test_the_draft_is_never_taken_for_a_source(reviewed) -> None:

@@ -4,8 +4,10 @@ A report that swaps the parts ("one in the north and four in the south") holds t
 bag of numbers and disagrees twice, and a total ("five sites") is neither part. So where
 one sentence gives two or more counts of one thing, each followed by a place of its own
 ("in Odesa", "in the north"), each count's frame names its part, and slots keep counts of
-two parts apart. A number whose noun is left out ("and one in the south") counts the noun
-of the count it is coordinated with.
+two parts apart; a count of that thing with no place of its own is the total ("the three
+sites — two in Syria and one in Iraq"). A number whose noun is left out counts the noun of
+the count it goes with: coordinated ("and one in the south"), placed ("along with one in
+Iraq") or partitive ("two of the three sites were in Iraq").
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from factcheck.types import Casualty, Claim, Frame, Place, Quantity
 LOCATING = {"in", "at", "near", "across", "inside", "outside", "around", "throughout"}
 """Prepositions that say where a count lies."""
 MEASURED = ("quantity.measure", "quantity.implied", "quantity.money")
+NUMBER_OF_A_NOUN = {"nummod", "quantmod", "compound", "amod"}
+"""A number in these relations counts or qualifies its head: it stands for no left-out noun."""
 
 
 @cache
@@ -37,13 +41,14 @@ def split_by_place(claim: Claim, doc, frames: list[Frame]) -> list[Frame]:
     counts = [f for f in frames if countable(f)]
     counts += [f for f in (elided(claim, doc, token, counts) for token in doc) if f is not None]
     counts.sort(key=lambda f: f.fact.start)
+    wholes = {id(f) for f in counts if any(of_whole(claim, doc, token, f) for token in doc)}
     parted: dict[int, str] = {}
     for kind in {key(f) for f in counts}:
-        same = [f for f in counts if key(f) == kind]
+        same = [f for f in counts if key(f) == kind and id(f) not in wholes]
         ends = [f.fact.start for f in same[1:]] + [claim.end]
-        parts = [part_after(claim, doc, f.fact.end, end) for f, end in zip(same, ends)]
-        if len(same) >= 2 and all(parts) and len(set(parts)) == len(parts):
-            parted.update({id(f): p for f, p in zip(same, parts)})
+        parts = {id(f): p for f, end in zip(same, ends) if (p := part_after(claim, doc, f.fact.end, end))}
+        if len(parts) >= 2 and len(set(parts.values())) == len(parts):
+            parted.update(parts)
     if not parted:
         return frames
     known = {id(f) for f in frames}
@@ -65,22 +70,43 @@ def key(frame: Frame) -> tuple:
 
 
 def elided(claim: Claim, doc, token, counts: list[Frame]) -> Frame | None:
-    """A number coordinated with a count ("four sites ... and one in the south", "killing 12
-    in Kharkiv and three in Odesa") as a count of the same noun in the same role."""
-    if token.dep_ != "conj" or not (token.like_num or token.pos_ == "NUM"):
+    """A number standing for a count's noun, as a count of that noun in the same role: one
+    coordinated with the count ("four sites ... and one in the south", "killing 12 in Kharkiv
+    and three in Odesa"), one placed after it ("two in Syria", "along with one in Iraq"), or
+    a part of it ("two of the three sites")."""
+    if not (token.like_num or token.pos_ == "NUM") or token.dep_ in NUMBER_OF_A_NOUN:
         return None
     start = claim.start + token.idx
     if any(f.fact.start <= start < f.fact.end for f in counts):
         return None
     value = number_value(token.text)
-    anchor = token.head if token.head.dep_ != "prep" else token.head.head
-    first = next((f for f in counts if f.fact.start < start and touches(claim, doc, f, anchor)), None)
+    whole = next((f for f in counts if of_whole(claim, doc, token, f)), None)
+    first = None
+    if token.dep_ == "conj":
+        anchor = token.head if token.head.dep_ != "prep" else token.head.head
+        first = next((f for f in counts if f.fact.start < start and touches(claim, doc, f, anchor)), None)
+    if first is None and (whole is not None or placed(token)):
+        first = whole or next((f for f in reversed(counts) if f.fact.end <= start), None)
     if value is None or first is None:
         return None
     span = {"start": start, "end": start + len(token.text), "text": token.text, "low": value, "high": value}
     if isinstance(first.fact, Quantity):
         span |= {"value": value, "modifier": None, "scope": (), "latent": False}
     return replace(first, fact=replace(first.fact, **span))
+
+
+def placed(token) -> bool:
+    """Whether a number is given a place: "two in Syria", or as a subject, "one was in Syria"."""
+    holders = [token, token.head] if token.dep_ in ("nsubj", "nsubjpass") else [token]
+    return any(child.lower_ in LOCATING for holder in holders for child in holder.children)
+
+
+def of_whole(claim: Claim, doc, token, frame: Frame) -> bool:
+    """Whether `token` is a number taking part of the count `frame`: "two of the three sites"."""
+    if not (token.like_num or token.pos_ == "NUM"):
+        return False
+    objects = [o for of in token.children if of.lower_ == "of" for o in of.children if o.dep_ == "pobj"]
+    return any(frame.fact.start <= claim.start + o.idx < frame.fact.end for o in objects)
 
 
 def touches(claim: Claim, doc, frame: Frame, anchor) -> bool:
