@@ -220,6 +220,14 @@ def zone_for_places(names: list[str]) -> str | None:
     return None
 
 
+def rounding(time: TimeRef) -> float:
+    """Hours a clock time may have been rounded by: more on the hour than on the half hour."""
+    tolerance = load("time_words")["approximation"]["clock_tolerance_minutes"]
+    if time.clock % 60 == 0:
+        return tolerance["hour"] / 60
+    return tolerance["half_hour"] / 60 if time.clock % 30 == 0 else 0.0
+
+
 def clock_shift(
     a: TimeRef, zone_a: str | None, b: TimeRef, zone_b: str | None, reference: datetime | None = None
 ) -> str:
@@ -235,8 +243,7 @@ def clock_shift(
     if a.clock is None or b.clock is None:
         return "unknown"
     # outlets round to the hour or half hour; two times stated to the minute are not rounded
-    rounded = any(t.clock % 30 == 0 for t in (a, b))
-    slack = load("time_words")["approximation"]["clock_tolerance_minutes"] / 60 if rounded else 0.0
+    slack = max(rounding(t) for t in (a, b))
     year = (reference or datetime.now(UTC)).year
     days = [reference.date()] if reference else [date(year, 1, 15), date(year, 7, 15)]
     (start_a, end_a), (start_b, end_b) = _hours(a), _hours(b)
