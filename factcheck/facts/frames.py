@@ -169,7 +169,8 @@ def frame(claim: Claim, value: Fact, doc) -> Frame:
         tally = value.rule == "frames.tally"
         role = value.outcome if (tally or named in HARMS or not named) else named
     elif value.rule in MEASURES[:2]:
-        near = [t.lower_ for t in doc[max(0, number.i - 2) : number.i + 8]] + [lemma]
+        # the measure's own words count ("ages ranged from 14 to 75"), and its neighbours
+        near = [t.lower_ for t in (*tokens, *doc[max(0, number.i - 2) : number.i + 8])] + [lemma]
         role = next((dimensions[w] for w in near if w in dimensions), value.unit or "measure")
         if role == "distance":
             role += "".join(f" from {p.name}" for p in reference(claim, value)[:1])

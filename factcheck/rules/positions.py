@@ -24,7 +24,7 @@ from factcheck.facts.frames import MEASURES, reporting
 from factcheck.facts.slots import Member, Slot
 from factcheck.knowledge import load
 from factcheck.rules.common import RuleContext, as_read_against, between, update_by_one_source
-from factcheck.types import Casualty, Discrepancy, Interval, Side, TimeRef
+from factcheck.types import Casualty, Discrepancy, Interval, Quantity, Side, TimeRef
 
 
 @cache
@@ -55,16 +55,17 @@ def interval(member: Member, against: Member) -> Interval:
     fact = as_read_against(member.fact, member.claim, against.claim)
     if running(member):
         return Interval(fact.low, None)
-    if fact.rule in MEASURES and fact.low is not None and fact.low == fact.high and fact.unit not in exact_units():
+    if fact.rule in MEASURES and fact.low is not None and fact.low == fact.high and fact.unit not in marked_units("exact"):
         half = rounding_step(fact.low, fact.text) / 2
         return Interval(fact.low - half, fact.high + half)
     return Interval(fact.low, fact.high)
 
 
 @cache
-def exact_units() -> frozenset[str]:
-    """Measures written to a fixed precision and read as given (a magnitude: 7 is 7.0, not 6.5-7.5)."""
-    return frozenset(unit for unit, m in load("units")["measure"].items() if m.get("exact"))
+def marked_units(mark: str) -> frozenset[str]:
+    """Measures `units.toml` marks: `exact`, read as given (a magnitude: 7 is 7.0, not 6.5-7.5);
+    `span`, whose range is a group's span."""
+    return frozenset(unit for unit, m in load("units")["measure"].items() if m.get(mark))
 
 
 def rounding_step(value: float, written: str = "") -> float:
@@ -82,7 +83,14 @@ def rounding_step(value: float, written: str = "") -> float:
 
 
 def clash(a: Member, b: Member) -> bool:
+    if spans(a) and spans(b):
+        return (a.fact.low, a.fact.high) != (b.fact.low, b.fact.high)
     return not interval(a, b).overlaps(interval(b, a))
+
+
+def spans(member: Member) -> bool:
+    """Whether a member gives a group's span ("ages ranged from 14 to 75"): both ends are facts."""
+    return isinstance(member.fact, Quantity) and member.fact.modifier == "range" and member.fact.unit in marked_units("span")
 
 
 def one_moment(a: Member, b: Member, slot: Slot, context: RuleContext) -> bool:
