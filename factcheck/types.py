@@ -192,6 +192,10 @@ class Frame:
     part: str = ""
     """The place a sentence gives this count when it splits one count place by place ("one in
     the south"): counts of two parts are two slots (`factcheck.facts.parts`)."""
+    bearing: str = ""
+    """For a distance, the compass direction it runs in from its reference ("southeast" of
+    "250 km southeast of Athens"); `bearing_end` is where that word ends (article offset)."""
+    bearing_end: int = 0
     governs: tuple[tuple[int, int], ...] = ()
     """For a time, the article spans of the word it dates and of that word's subject and object:
     "police on Monday arrested nine people" dates the arrests, not the collapse named later."""

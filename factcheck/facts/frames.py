@@ -12,6 +12,7 @@ frame's phrase, with the value left out, is what slots compare by embedding.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache
 
@@ -161,6 +162,7 @@ def frame(claim: Claim, value: Fact, doc) -> Frame:
     # count of passengers aboard); a weak one ("were", "include") leaves it to the counted noun
     said = lemma not in weak and predicate.i != noun.i
     named = role_of.get(lemma, "") if said else role_of.get(noun.lemma_.lower(), "")
+    bearing = None
     if isinstance(value, Casualty):
         # a toll's own words name its harm; the parse only moves it to another role it names
         # ("10,000 missing", "187 bodies yet to be identified", "110 bodies kept at the hospital"),
@@ -174,6 +176,7 @@ def frame(claim: Claim, value: Fact, doc) -> Frame:
         role = next((dimensions[w] for w in near if w in dimensions), value.unit or "measure")
         if role == "distance":
             role += "".join(f" from {p.name}" for p in reference(claim, value)[:1])
+            bearing = bearing_of(claim, value)
     else:
         # "72 people on board", "nationals were among the passengers": a phrase may name the role
         role = named or next((role_of[w.lemma_.lower()] for w in words if w.lemma_.lower() in role_of), "")
@@ -185,8 +188,27 @@ def frame(claim: Claim, value: Fact, doc) -> Frame:
     phrase = " ".join(w for w in [head, *predicate_words, *(t.lower_ for t in words)] if w)
     qualifiers = () if isinstance(value, Casualty) or value.rule in MEASURES else subgroup(noun)
     return Frame(
-        fact=value, role=role, entity=entity, phrase=phrase.strip(), polarity=polarity(predicate), qualifiers=qualifiers
+        fact=value,
+        role=role,
+        entity=entity,
+        phrase=phrase.strip(),
+        polarity=polarity(predicate),
+        qualifiers=qualifiers,
+        bearing=bearing[0] if bearing else "",
+        bearing_end=bearing[1] if bearing else 0,
     )
+
+
+BEARING = re.compile(r"[\s,]*\b((?:north|south)(?:[\s-]?(?:east|west))?|east|west)\b(?=\s+of\b)", re.IGNORECASE)
+
+
+def bearing_of(claim: Claim, value: Fact) -> tuple[str, int] | None:
+    """The compass direction written right after a distance, before "of" and its reference
+    ("250 kilometers southeast of Athens", "240 kilometres, south-west of"), with where it ends."""
+    m = BEARING.match(claim.text, value.end - claim.start)
+    if m is None:
+        return None
+    return re.sub(r"[\s-]", "", m.group(1).lower()), claim.start + m.end(1)
 
 
 def subgroup(noun) -> tuple[str, ...]:

@@ -37,6 +37,12 @@ class Member:
     def fact(self) -> Casualty | Quantity:
         return self.frame.fact  # type: ignore[return-value]
 
+    @property
+    def said(self) -> str:
+        """The value as the sentence writes it, with a distance's bearing ("250 kilometers southeast")."""
+        end = max(self.fact.end, self.frame.bearing_end)
+        return self.claim.text[self.fact.start - self.claim.start : end - self.claim.start]
+
 
 @dataclass(frozen=True)
 class Slot:

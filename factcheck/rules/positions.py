@@ -16,6 +16,7 @@ conflict at one moment.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, date
 from functools import cache
 from itertools import combinations
@@ -163,11 +164,11 @@ def said_on(member: Member) -> set[int]:
     }
 
 
-def positions(members: list[Member]) -> list[list[Member]]:
+def positions(members: list[Member], clashes: Callable[[Member, Member], bool] = clash) -> list[list[Member]]:
     """Members grouped into sets of mutually compatible values, each set in member order."""
     groups: list[list[Member]] = []
     for member in members:
-        home = next((g for g in groups if not any(clash(member, other) for other in g)), None)
+        home = next((g for g in groups if not any(clashes(member, other) for other in g)), None)
         if home is None:
             groups.append([member])
         else:
@@ -235,7 +236,7 @@ def finding(slot: Slot, members: list[Member], context: RuleContext, rule: str, 
                 "a developing figure, not a contradiction. Give the newest with its source and time."
             )
         severity = "low"
-    sides = tuple(Side(claim=m.claim, fact=m.fact, value=m.fact.text, position=number[id(m)]) for m in ordered)
+    sides = tuple(Side(claim=m.claim, fact=m.fact, value=m.said, position=number[id(m)]) for m in ordered)
     return Discrepancy(
         rule=rule,
         kind=kind,
@@ -249,7 +250,7 @@ def finding(slot: Slot, members: list[Member], context: RuleContext, rule: str, 
 
 
 def held_by(member: Member, context: RuleContext, inside: bool) -> str:
-    return f"“{member.fact.text}” ({source(member, context, inside)})"
+    return f"“{member.said}” ({source(member, context, inside)})"
 
 
 def source(member: Member, context: RuleContext, inside: bool) -> str:
@@ -262,7 +263,7 @@ def source(member: Member, context: RuleContext, inside: bool) -> str:
 
 
 def holders(group: list[Member], context: RuleContext, inside: bool) -> str:
-    values = list(dict.fromkeys(m.fact.text for m in group))
+    values = list(dict.fromkeys(m.said for m in group))
     sources = list(dict.fromkeys(source(m, context, inside) for m in group))
     return f"“{' / '.join(values)}” ({'; '.join(sources)})"
 

@@ -1,0 +1,64 @@
+"""One distance from one place, given in directions that cannot both be right.
+
+What it flags: a slot's distances from one reference place ("250 kilometers southeast of
+Athens") whose compass directions are a right angle or more apart ("southeast" against
+"southwest"), in different articles. Neighbouring directions ("south", "southwest") are one
+bearing rounded and are not flagged; the distances themselves are the count rule's business.
+
+Why an editor cares: a town put on the wrong side of a capital, or an epicentre on the wrong
+side of a city, sends readers and relatives the wrong way on a map.
+
+Example: "Kalamata, 250 kilometers southeast of Athens" against "Kalamata, about 240
+kilometres, southwest of Athens": conflict. "72 km south of Marrakesh" against "45 miles
+southwest of Marrakesh": not flagged.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from factcheck.facts.slots import Event, Member, Slot
+from factcheck.rules.common import RuleContext, between
+from factcheck.rules.positions import chronological, holders, positions
+from factcheck.types import Discrepancy, Side
+
+CODE = "L102"
+NAME = "bearing-mismatch"
+ON = "slots"
+
+BEARINGS = {
+    "north": 0, "northeast": 45, "east": 90, "southeast": 135,
+    "south": 180, "southwest": 225, "west": 270, "northwest": 315,
+}  # fmt: skip
+
+
+def apart(a: Member, b: Member) -> bool:
+    """Whether two distances' directions are a right angle or more apart."""
+    angle = abs(BEARINGS[a.frame.bearing] - BEARINGS[b.frame.bearing]) % 360
+    return min(angle, 360 - angle) >= 90
+
+
+def check(event: Event, context: RuleContext) -> list[Discrepancy]:
+    found = []
+    for slot in event.slots:
+        pointed = [m for m in slot.members if m.frame.bearing]
+        pairs = [(a, b) for a, b in combinations(pointed, 2) if a.claim.article != b.claim.article and apart(a, b)]
+        if pairs:
+            found.append(finding(slot, [m for m in pointed if any(m in pair for pair in pairs)], context))
+    return found
+
+
+def finding(slot: Slot, members: list[Member], context: RuleContext) -> Discrepancy:
+    groups = positions(chronological(members, context), apart)
+    number = {id(m): n for n, group in enumerate(groups, 1) for m in group}
+    held = " · ".join(holders(group, context, inside=False) for group in groups)
+    return Discrepancy(
+        rule=CODE,
+        kind="location",
+        status="conflict",
+        severity="medium",
+        between=between([m.claim for m in members], context),
+        topic=f"direction of the {slot.label}",
+        explanation=f"{slot.label}: {held}. Directions a right angle or more apart cannot both be right: check a map.",
+        sides=tuple(Side(claim=m.claim, fact=m.fact, value=m.said, position=number[id(m)]) for group in groups for m in group),
+    )
