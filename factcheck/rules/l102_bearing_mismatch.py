@@ -60,5 +60,7 @@ def finding(slot: Slot, members: list[Member], context: RuleContext) -> Discrepa
         between=between([m.claim for m in members], context),
         topic=f"direction of the {slot.label}",
         explanation=f"{slot.label}: {held}. Directions a right angle or more apart cannot both be right: check a map.",
-        sides=tuple(Side(claim=m.claim, fact=m.fact, value=m.said, position=number[id(m)]) for group in groups for m in group),
+        sides=tuple(
+            Side(claim=m.claim, fact=m.fact, value=m.said, position=number[id(m)]) for group in groups for m in group
+        ),
     )
