@@ -67,6 +67,13 @@ def test_a_second_draft_gets_each_verdict_an_editor_expects(second_review, words
     assert verdict(second_review, words).verdict == expected
 
 
+def test_a_source_that_knew_of_no_casualties_yet_does_not_dispute_a_drafts_toll(second_review) -> None:
+    against_draft = [
+        d for d in second_review.discrepancies if d.rule == "C101" and any("fighters were killed" in s.claim.text for s in d.sides)
+    ]
+    assert against_draft and all(d.status == "explained" for d in against_draft)
+
+
 def test_a_swapped_split_cites_each_part_the_sources_give(second_review) -> None:
     v = verdict(second_review, "Two of the three sites hit were in Iraq")
     topics = {second_review.discrepancies[n].topic for n in v.discrepancies}

@@ -8,7 +8,8 @@ groups: a denial that names a group ("no civilians were hurt", "no Britons were
 among the victims") answers only a report of harm to that group. Uncertainty ("too early to say",
 "casualties are feared") claims nothing and is never flagged. A report of absence
 ("no immediate reports of casualties") is a conflict too, and the explanation
-says it may simply predate the other report. A claim about a follow-on event
+says it may simply predate the other report; against an editor's draft that gives a
+toll it is `explained`, since the draft carries the later figure. A claim about a follow-on event
 (an aftershock) is not compared with one about the main event.
 
 Why an editor cares: whether people died is the first fact readers look for;
@@ -64,7 +65,11 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
 def finding(x: Claim, report: Casualty, y: Claim, denial: Casualty, context: RuleContext) -> Discrepancy:
     name_x, name_y = context.name_sides(x, y)
     explanation = f"{name_x} reports “{report.text}”; {name_y} says “{denial.text}”."
-    if denial.polarity == "absent_report":
+    # a draft that gives a toll where a source knew of none yet carries the later figure, as it should
+    drafted = denial.polarity == "absent_report" and context.articles[x.article].role == "draft"
+    if drafted:
+        explanation += " That source knew of no casualties yet: keep the figure and say who gives it."
+    elif denial.polarity == "absent_report":
         explanation += (
             " A report that no casualties were known yet may predate the other account; "
             "the copy should carry the later, sourced figure and say who gives it."
@@ -72,8 +77,8 @@ def finding(x: Claim, report: Casualty, y: Claim, denial: Casualty, context: Rul
     return discrepancy(
         CODE,
         "casualty",
-        status="conflict",
-        severity="high",
+        status="explained" if drafted else "conflict",
+        severity="low" if drafted else "high",
         topic="casualties" if report.outcome == "casualties" else f"people {report.outcome}",
         explanation=explanation,
         sides=[(x, report, report.text), (y, denial, denial.text)],
