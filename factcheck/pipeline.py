@@ -16,6 +16,7 @@ from factcheck.align import AlignSettings, align_claims, by_event
 from factcheck.background import mark_background
 from factcheck.cache import CachedEncoder, code_key, remembered
 from factcheck.cluster import cluster_events, lone_notes
+from factcheck.extract.named_events import with_named_events
 from factcheck.corroboration import agreements, wire_copies
 from factcheck.disjoint import DisjointSets
 from factcheck.draft import draft_verdicts
@@ -54,7 +55,7 @@ class CheckOptions:
 def claims_of(article: Article) -> list[Claim]:
     """An article's claims with their facts, background marked."""
     claims = [replace(c, facts=extract_facts(c.text, c.start)) for c in segment(article)]
-    return with_frames(mark_background(claims))
+    return with_frames(mark_background(with_named_events(claims)))
 
 
 def check(

@@ -125,9 +125,11 @@ def dating(claim: Claim, time: TimeRef, doc) -> Frame:
     while word.pos_ == "ADP" and word.head.i != word.i:
         word = word.head
     arguments = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
+    # an argument's possessor is what acted: "Otis' centre crossed the coast at 1:25"
+    owners = [c for a in arguments for c in a.children if c.dep_ == "poss"]
     # clauses the dated word heads say what it did ("burst on Sunday, flooding three villages")
     clauses = [c for c in word.children if c.dep_ in ("advcl", "conj", "xcomp")]
-    spans = tuple((claim.start + t.idx, claim.start + t.idx + len(t.text)) for t in (word, *arguments, *clauses))
+    spans = tuple((claim.start + t.idx, claim.start + t.idx + len(t.text)) for t in (word, *arguments, *owners, *clauses))
     phrase = " ".join(t.lemma_.lower() for t in (word, *arguments))
     return Frame(fact=time, role=word.lemma_.lower(), entity="", phrase=phrase, governs=spans)
 
