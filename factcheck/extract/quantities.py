@@ -171,10 +171,9 @@ class _Grammar:
         self.prefix_before = re.compile(rf"(?<!\w){_alternation(self.prefix_unit)}[\s{_HYPHEN}]+\Z", re.I)
         self.currency_at = re.compile(rf"{_alternation(self.currency_symbol)}\s?")
         self.between_before = re.compile(r"(?<!\w)between(?:\s+the\s+ages\s+of)?\s+\Z", re.IGNORECASE)
+        self.from_before = re.compile(r"(?<!\w)from\s+\Z", re.IGNORECASE)
         # "rose from 30 to 40" is a change; "ranged from 14 to 75", "ranging in age from" a range
-        self.from_before = re.compile(
-            r"(?<!\w)(?<!range )(?<!ranged )(?<!ranges )(?<!ranging )(?<!age )from\s+\Z", re.IGNORECASE
-        )
+        self.range_from_before = re.compile(r"(?<!\w)(?:range[sd]?|ranging|age)\s+from\s+\Z", re.IGNORECASE)
         self.range_gap = re.compile(rf"\s?[{_HYPHEN}–]\s?|\s+(to|or|and)\s+", re.IGNORECASE)
         self.unit_symbol = re.compile(rf"\s?({_alternation(self.symbol_unit)})(?![\w{_HYPHEN}°])")
         self.unit_word = re.compile(rf"(?:\s+|[{_HYPHEN}])({_alternation(self.measure_of)})(?:e?s)?(?!\w)", re.I)
@@ -472,7 +471,7 @@ def _range_end(text: str, first: _Reading, money: bool, g: _Grammar) -> _Reading
     word = (gap.group(1) or "").lower()
     if word == "and" and not _before(g.between_before, text, first.start):
         return None
-    if word == "to" and _before(g.from_before, text, first.start):
+    if word == "to" and _before(g.from_before, text, first.start) and not _before(g.range_from_before, text, first.start):
         return None  # "rose from 30 to 40" is a change, not a range
     pos = gap.end()
     if sym := g.currency_at.match(text, pos):

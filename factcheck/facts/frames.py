@@ -201,12 +201,16 @@ def frame(claim: Claim, value: Fact, doc) -> Frame:
     )
 
 
-BEARING = re.compile(r"[\s,]*\b((?:north|south)(?:[\s-]?(?:east|west))?|east|west)\b(?=\s+of\b)", re.IGNORECASE)
+BEARING = re.compile(
+    r"[\s,]*(?:\([^)]*\)[\s,]*)?(?:to\s+the\s+)?\b((?:north|south)(?:[\s-]?(?:east|west))?|east|west)\b(?=\s+of\b)",
+    re.IGNORECASE,
+)
 
 
 def bearing_of(claim: Claim, value: Fact) -> tuple[str, int] | None:
     """The compass direction written right after a distance, before "of" and its reference
-    ("250 kilometers southeast of Athens", "240 kilometres, south-west of"), with where it ends."""
+    ("250 kilometers southeast of Athens", "240 kilometres (150 miles), south-west of", "to the
+    north of"), with where it ends."""
     m = BEARING.match(claim.text, value.end - claim.start)
     if m is None:
         return None

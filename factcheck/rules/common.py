@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TypeVar
 
+from factcheck.extract.cities import RULE as GEONAMES
 from factcheck.extract.events import happenings
 from factcheck.extract.locative import locating
 from factcheck.names import identifiable, same_person
@@ -162,7 +163,8 @@ def shared_event(a: Claim, b: Claim) -> str | None:
 def event_zone(claims: list[Claim], context: RuleContext) -> str | None:
     """The zone where the event happened: from where the claims place it, else the articles' leads."""
     def names(cs: list[Claim]) -> list[str]:
-        return [n for c in cs for p in located(c) for n in (p.name, p.country) if n]
+        # a GeoNames town's country is a guess (`extract.cities.RULE`): it sets no zone
+        return [n for c in cs for p in located(c) if p.rule != GEONAMES for n in (p.name, p.country) if n]
 
     zone = zone_for_places(names(claims))
     if zone:

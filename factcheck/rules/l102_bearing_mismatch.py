@@ -9,15 +9,16 @@ Why an editor cares: a town put on the wrong side of a capital, or an epicentre 
 side of a city, sends readers and relatives the wrong way on a map.
 
 Example: "Kalamata, 250 kilometers southeast of Athens" against "Kalamata, about 240
-kilometres, southwest of Athens": conflict. "72 km south of Marrakesh" against "45 miles
-southwest of Marrakesh": not flagged.
+kilometres, southwest of Athens": conflict, and against "155 miles southwest of Athens"
+too (units apart). "72 km south of Marrakesh" against "70 km southwest of Marrakesh": not
+flagged.
 """
 
 from __future__ import annotations
 
 from itertools import combinations
 
-from factcheck.facts.slots import Event, Member, Slot
+from factcheck.facts.slots import Event, Member
 from factcheck.rules.common import RuleContext, between
 from factcheck.rules.positions import chronological, holders, positions
 from factcheck.types import Discrepancy, Side
@@ -39,16 +40,21 @@ def apart(a: Member, b: Member) -> bool:
 
 
 def check(event: Event, context: RuleContext) -> list[Discrepancy]:
-    found = []
+    """One finding per reference place: its distances' slots may differ by unit (km, miles)."""
+    by_reference: dict[str, list[Member]] = {}
     for slot in event.slots:
-        pointed = [m for m in slot.members if m.frame.bearing]
+        for m in slot.members:
+            if m.frame.bearing:
+                by_reference.setdefault(m.frame.role, []).append(m)
+    found = []
+    for reference, pointed in by_reference.items():
         pairs = [(a, b) for a, b in combinations(pointed, 2) if a.claim.article != b.claim.article and apart(a, b)]
         if pairs:
-            found.append(finding(slot, [m for m in pointed if any(m in pair for pair in pairs)], context))
+            found.append(finding(reference, [m for m in pointed if any(m in pair for pair in pairs)], context))
     return found
 
 
-def finding(slot: Slot, members: list[Member], context: RuleContext) -> Discrepancy:
+def finding(reference: str, members: list[Member], context: RuleContext) -> Discrepancy:
     groups = positions(chronological(members, context), apart)
     number = {id(m): n for n, group in enumerate(groups, 1) for m in group}
     held = " · ".join(holders(group, context, inside=False) for group in groups)
@@ -58,8 +64,8 @@ def finding(slot: Slot, members: list[Member], context: RuleContext) -> Discrepa
         status="conflict",
         severity="medium",
         between=between([m.claim for m in members], context),
-        topic=f"direction of the {slot.label}",
-        explanation=f"{slot.label}: {held}. Directions a right angle or more apart cannot both be right: check a map.",
+        topic=f"direction of the {reference}",
+        explanation=f"{reference}: {held}. Directions a right angle or more apart cannot both be right: check a map.",
         sides=tuple(
             Side(claim=m.claim, fact=m.fact, value=m.said, position=number[id(m)]) for group in groups for m in group
         ),

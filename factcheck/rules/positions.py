@@ -56,17 +56,16 @@ def interval(member: Member, against: Member) -> Interval:
     fact = as_read_against(member.fact, member.claim, against.claim)
     if running(member):
         return Interval(fact.low, None)
-    if fact.rule in MEASURES and fact.low is not None and fact.low == fact.high and fact.unit not in marked_units("exact"):
+    if fact.rule in MEASURES and fact.low is not None and fact.low == fact.high and fact.unit not in exact_units():
         half = rounding_step(fact.low, fact.text) / 2
         return Interval(fact.low - half, fact.high + half)
     return Interval(fact.low, fact.high)
 
 
 @cache
-def marked_units(mark: str) -> frozenset[str]:
-    """Measures `units.toml` marks: `exact`, read as given (a magnitude: 7 is 7.0, not 6.5-7.5);
-    `span`, whose range is a group's span."""
-    return frozenset(unit for unit, m in load("units")["measure"].items() if m.get(mark))
+def exact_units() -> frozenset[str]:
+    """Measures written to a fixed precision and read as given (a magnitude: 7 is 7.0, not 6.5-7.5)."""
+    return frozenset(unit for unit, m in load("units")["measure"].items() if m.get("exact"))
 
 
 def rounding_step(value: float, written: str = "") -> float:
@@ -91,7 +90,11 @@ def clash(a: Member, b: Member) -> bool:
 
 def spans(member: Member) -> bool:
     """Whether a member gives a group's span ("ages ranged from 14 to 75"): both ends are facts."""
-    return isinstance(member.fact, Quantity) and member.fact.modifier == "range" and member.fact.unit in marked_units("span")
+    fact = member.fact
+    if not isinstance(fact, Quantity) or fact.modifier != "range":
+        return False
+    prefixes = load("units")["measure"].get(fact.unit, {}).get("span", [])
+    return any(" ".join(fact.text.lower().split()).startswith(p) for p in prefixes)
 
 
 def one_moment(a: Member, b: Member, slot: Slot, context: RuleContext) -> bool:
