@@ -50,7 +50,8 @@ class ClusterSettings:
     default model reads English only (it scores a French and an English report of one quake far
     apart, and any two Spanish texts close), so what they name decides."""
     other_country: float = 0.30
-    """Subtracted when both name countries and none in common."""
+    """Subtracted when both name countries and none in common (both in English: the gazetteer
+    names countries in English)."""
     days_apart: float = 4.0
     """Publication times further apart than this many days..."""
     other_time: float = 0.30
@@ -160,6 +161,9 @@ def similarity(rows: slice | np.ndarray, columns: slice | np.ndarray, p: Profile
     apart = scratch == 0
     apart &= has_country[rows, None]
     apart &= has_country[None, columns]
+    # countries are read by their English names: in other languages ("Marruecos") a country
+    # not found in common says nothing
+    apart &= ~unreadable
     score -= np.multiply(apart, settings.other_country, out=scratch)
     np.subtract(p.days[rows, None], p.days[None, columns], out=scratch)
     with np.errstate(invalid="ignore"):

@@ -216,6 +216,18 @@ def test_a_report_in_another_language_joins_by_the_figures_and_places_it_shares(
     assert cluster_events(articles, shared, vectors) == [("en", "es")]
 
 
+def test_a_report_in_another_language_is_not_parted_by_the_countries_it_seems_not_to_name() -> None:
+    """Countries are read by their English names: a Spanish report that says "Marruecos" and
+    mentions Paris still joins the English reports of a quake in Morocco by what they share."""
+    articles = [make_article(ENGLISH, id="en"), make_article(SPANISH, id="es")]
+    vectors = np.stack([unit(1, 0, 0), unit(0, 1, 0)])
+    claims = [
+        claim("en", 0, (place("Morocco", "Morocco", "country"), figure(2059.0), figure(6.8))),
+        claim("es", 0, (place("Paris", "France"), figure(2059.0), figure(6.8))),
+    ]
+    assert cluster_events(articles, claims, vectors) == [("en", "es")]
+
+
 def test_two_reports_in_another_language_are_not_one_event_for_their_words_alone() -> None:
     articles = [make_article(SPANISH, id="a"), make_article(SPANISH.replace("sismo", "huracán"), id="b")]
     vectors = np.stack([unit(1, 0.01, 0), unit(1, 0, 0.01)])
