@@ -2,10 +2,11 @@
 
 The gazetteer (`knowledge/gazetteer.toml`) holds countries, regions and the cities
 whose aliases matter; real coverage names thousands of others ("Lewiston", "Morbi",
-"Acapulco"). GeoNames' cities of 15,000 people or more, looked up by every Latin-script
-spelling it records and folded to ASCII, name them with their country. City names are
-also common words and surnames ("Police", "Nice", "Jackson"), so `extract_places` takes
-one only where a sentence uses it as a place (`city_contexts` in the gazetteer).
+"Acapulco"). GeoNames' cities of 15,000 people or more, looked up by their own names and
+the spellings of them GeoNames lists (`spellings`), folded to ASCII, name them with their
+country. City names are also common words and surnames ("Police", "Nice", "Jackson"), so
+`extract_places` takes one only where a sentence uses it as a place (`city_before` in the
+gazetteer).
 """
 
 from __future__ import annotations
