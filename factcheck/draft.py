@@ -30,7 +30,7 @@ from factcheck.rules.common import RuleContext, event_zone, related
 from factcheck.rules.dating import day_verdicts, event_times, writing_zones
 from factcheck.rules.positions import clash
 from factcheck.rules.t103_clock_mismatch import verdict as clock_verdict
-from factcheck.types import Casualty, Claim, ClaimGroup, Discrepancy, DraftVerdict, EventType, Fact, Place, TimeRef
+from factcheck.types import Casualty, Claim, ClaimGroup, Discrepancy, DraftVerdict, EventType, Place, TimeRef
 
 Key = tuple[str, int]
 Support = dict[str, set[str]]
@@ -92,15 +92,12 @@ def draft_verdicts(
 def against_sources(found: Discrepancy, claim: Claim, draft_id: str) -> bool:
     """Whether a conflict sets the claim against a source: a source holds another position
     than the claim's (the draft's other sentences do not contradict it); a finding with no
-    positions sets its sides against one another. A source's "no immediate reports of
-    casualties" says only that nothing was known yet: it contradicts no toll the draft gives."""
+    positions sets its sides against one another (a source's "no immediate reports" against
+    the draft's toll is no conflict: C101 explains it)."""
     held = {s.position for s in found.sides if key(s.claim) == key(claim)}
-    opposed = [s for s in found.sides if s.claim.article != draft_id and (None in held or s.position not in held)]
-    return bool(held) and any(not nothing_known_yet(s.fact) for s in opposed)
-
-
-def nothing_known_yet(fact: Fact) -> bool:
-    return isinstance(fact, Casualty) and fact.polarity == "absent_report"
+    return bool(held) and any(
+        s.claim.article != draft_id and (None in held or s.position not in held) for s in found.sides
+    )
 
 
 def count_support(claim: Claim, events: Iterable[Event]) -> Support:

@@ -7,6 +7,7 @@ article, and returns facts whose `start`/`end` are offsets into the article.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -46,6 +47,11 @@ def _facts(text: str) -> tuple[Fact, ...]:
         replace(f, scope=scope_of(f, places, text, 0)) if isinstance(f, Quantity) and not f.scope else f
         for f in facts
     ]
+    return in_order(facts)
+
+
+def in_order(facts: Iterable[Fact]) -> tuple[Fact, ...]:
+    """Facts in text order; at one span, by type, so that every run lists them alike."""
     return tuple(sorted(facts, key=lambda f: (f.start, f.end, type(f).__name__)))
 
 
@@ -95,4 +101,5 @@ __all__ = [
     "extract_quantities",
     "extract_things",
     "extract_times",
+    "in_order",
 ]

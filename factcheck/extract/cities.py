@@ -46,16 +46,13 @@ def _latin_key(written: str) -> str | None:
     return key if key.isascii() and key.replace(" ", "").replace("-", "").replace("'", "").isalpha() else None
 
 
-def spellings(city: dict) -> set[str]:
-    """The keys a city is looked up by: its own name, and those of GeoNames' alternate names
+def spellings(city: dict, own: str) -> set[str]:
+    """The keys a city is looked up by: its own name's key `own`, and those of GeoNames' alternate names
     that are this name written otherwise ("Marrakech" for Marrakesh, "Morbi" for Morvi: one
     letter apart) or shortened ("Acapulco" for Acapulco de Juárez). Other alternates are often
     another thing's name ("Hamas" is listed for Hamm, "Abbas" for Fort Abbas)."""
     from rapidfuzz.distance import Levenshtein
 
-    own = _latin_key(city["name"])
-    if own is None:
-        return set()
     words = own.split()
     short = words[0] if len(words) > 2 and " ".join(words[1:-1]).lower() in PARTICLES else None
     keys = {own}
@@ -78,7 +75,7 @@ def cities() -> dict[str, City]:
     for city in geonames.get_cities().values():
         country = country_of.get(city["countrycode"])
         own = _latin_key(city["name"])
-        for key in spellings(city):
+        for key in spellings(city, own) if own else ():
             candidates.setdefault(key, []).append((key == own, city["population"], city["name"], country))
     found = {}
     for key, options in candidates.items():

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from factcheck.extract import in_order
 from factcheck.knowledge import load
 from factcheck.types import Claim, EventType
 
@@ -34,7 +35,11 @@ def with_named_events(claims: list[Claim]) -> list[Claim]:
     kinds: dict[str, EventType] = {}
     for claim in claims:
         for event in claim.of_type(EventType):
-            if named(event) and event.text[:1].isupper() and (m := NAME_AFTER.match(claim.text, event.end - claim.start)):
+            if (
+                named(event)
+                and event.text[:1].isupper()
+                and (m := NAME_AFTER.match(claim.text, event.end - claim.start))
+            ):
                 kinds.setdefault(m.group(1), event)
     if not kinds:
         return claims
@@ -52,5 +57,4 @@ def with_names(claim: Claim, pattern: re.Pattern[str], kinds: dict[str, EventTyp
             continue
         kind = kinds[m.group(1)]
         added.append(replace(kind, start=start, end=end, text=m.group(), rule="event.named"))
-    facts = sorted((*claim.facts, *added), key=lambda f: (f.start, f.end, type(f).__name__))
-    return replace(claim, facts=tuple(facts)) if added else claim
+    return replace(claim, facts=in_order((*claim.facts, *added))) if added else claim

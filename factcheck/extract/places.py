@@ -191,11 +191,11 @@ def _city_places(text: str, offset: int, known: list[Place], gaz: _Gazetteer) ->
     for m in _NAME_RUN.finditer(text):
         start, name = _trimmed_name(m, gaz.sub_city.not_names)
         spoken = name and not _overlaps(start, start + len(name), taken) and text.startswith(name, start)
-        if spoken and (city := _city(name, gaz)) is not None:
-            runs.append((start, start + len(name), city))
+        if spoken and (found_as := _city(name, gaz)) is not None:
+            runs.append((start, start + len(name), *found_as))
     place_ends = [e for _, e in taken]
     found = []
-    for n, (start, end, city) in enumerate(runs):
+    for n, (start, end, city, rule) in enumerate(runs):
         after_preposition = gaz.city_before.search(text, 0, start) is not None
         comma = _COMMA.match(text, end)
         placed = (
@@ -212,7 +212,6 @@ def _city_places(text: str, offset: int, known: list[Place], gaz: _Gazetteer) ->
             or gaz.sub_city.cue_of_before.search(text, 0, start)
         )
         if placed and not longer_name:
-            rule = "place.gazetteer" if fold(text[start:end]) in _folded_entries() else GEONAMES
             found.append(_place(text, offset, start, end, city.name, city.country, city.kind, rule))
             place_ends.append(end)
     return found
@@ -223,17 +222,18 @@ def _folded_entries() -> dict[str, _Entry]:
     return {fold(key): entry for key, entry in _gazetteer().entries.items()}
 
 
-def _city(name: str, gaz: _Gazetteer) -> _Entry | None:
+def _city(name: str, gaz: _Gazetteer) -> tuple[_Entry, str] | None:
     """A gazetteer name written with other accents ("México"), else a GeoNames city or US state,
-    its country under the gazetteer's name ("Czechia" -> "Czech Republic")."""
+    its country under the gazetteer's name ("Czechia" -> "Czech Republic"); with the rule it is
+    read by."""
     key = fold(name)
     if key in _folded_entries():
-        return _folded_entries()[key]
+        return _folded_entries()[key], "place.gazetteer"
     city = cities().get(key)
     if city is None:
         return None
     country = gaz.entries.get(phrase_key(city.country)) if city.country else None
-    return _Entry(city.name, country.name if country else city.country, city.kind)
+    return _Entry(city.name, country.name if country else city.country, city.kind), GEONAMES
 
 
 def fold(name: str) -> str:

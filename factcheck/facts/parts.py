@@ -39,9 +39,10 @@ def split_by_place(claim: Claim, doc, frames: list[Frame]) -> list[Frame]:
     """The claim's frames, each count the sentence splits by place with its part, and the
     counts whose noun is left out added."""
     counts = [f for f in frames if countable(f)]
-    counts += [f for f in (elided(claim, doc, token, counts) for token in doc) if f is not None]
+    whole_of = {token.i: w for token in doc if (w := partitive_whole(claim, token, counts)) is not None}
+    counts += [f for f in (elided(claim, doc, token, counts, whole_of.get(token.i)) for token in doc) if f is not None]
     counts.sort(key=lambda f: f.fact.start)
-    wholes = {id(f) for f in counts if any(of_whole(claim, doc, token, f) for token in doc)}
+    wholes = {id(f) for f in whole_of.values()}
     parted: dict[int, str] = {}
     for kind in {key(f) for f in counts}:
         same = [f for f in counts if key(f) == kind and id(f) not in wholes]
@@ -69,18 +70,17 @@ def key(frame: Frame) -> tuple:
     return ("toll", frame.role, fact.group) if isinstance(fact, Casualty) else ("count", fact.unit, frame.role)
 
 
-def elided(claim: Claim, doc, token, counts: list[Frame]) -> Frame | None:
+def elided(claim: Claim, doc, token, counts: list[Frame], whole: Frame | None) -> Frame | None:
     """A number standing for a count's noun, as a count of that noun in the same role: one
     coordinated with the count ("four sites ... and one in the south", "killing 12 in Kharkiv
     and three in Odesa"), one placed after it ("two in Syria", "along with one in Iraq"), or
-    a part of it ("two of the three sites")."""
+    a part of `whole` ("two of the three sites")."""
     if not (token.like_num or token.pos_ == "NUM") or token.dep_ in NUMBER_OF_A_NOUN:
         return None
     start = claim.start + token.idx
     if any(f.fact.start <= start < f.fact.end for f in counts):
         return None
     value = number_value(token.text)
-    whole = next((f for f in counts if of_whole(claim, doc, token, f)), None)
     first = None
     if token.dep_ == "conj":
         anchor = token.head if token.head.dep_ != "prep" else token.head.head
@@ -101,12 +101,12 @@ def placed(token) -> bool:
     return any(child.lower_ in LOCATING for holder in holders for child in holder.children)
 
 
-def of_whole(claim: Claim, doc, token, frame: Frame) -> bool:
-    """Whether `token` is a number taking part of the count `frame`: "two of the three sites"."""
+def partitive_whole(claim: Claim, token, counts: list[Frame]) -> Frame | None:
+    """The count a number takes part of ("two of the three sites"), if it does."""
     if not (token.like_num or token.pos_ == "NUM"):
-        return False
-    objects = [o for of in token.children if of.lower_ == "of" for o in of.children if o.dep_ == "pobj"]
-    return any(frame.fact.start <= claim.start + o.idx < frame.fact.end for o in objects)
+        return None
+    objects = [claim.start + o.idx for of in token.children if of.lower_ == "of" for o in of.children if o.dep_ == "pobj"]
+    return next((f for f in counts if any(f.fact.start <= at < f.fact.end for at in objects)), None)
 
 
 def touches(claim: Claim, doc, frame: Frame, anchor) -> bool:
