@@ -101,18 +101,23 @@ def discrepancy(
     severity: str,
     topic: str,
     explanation: str,
-    sides: list[tuple[Claim, Fact | None, str]],
+    sides: list[tuple[Claim, Fact | None, str]] | list[tuple[Claim, Fact | None, str, int]],
     context: RuleContext,
 ) -> Discrepancy:
+    """A finding from its sides: (claim, fact, value), or with the side's position (the sides
+    that agree share one)."""
     return Discrepancy(
         rule=rule,
         kind=kind,
         status=status,
         severity=severity,
-        between=between([claim for claim, _, _ in sides], context),
+        between=between([side[0] for side in sides], context),
         topic=topic,
         explanation=explanation,
-        sides=tuple(Side(claim=claim, fact=fact, value=value) for claim, fact, value in sides),
+        sides=tuple(
+            Side(claim=side[0], fact=side[1], value=side[2], position=side[3] if len(side) > 3 else None)
+            for side in sides
+        ),
     )
 
 

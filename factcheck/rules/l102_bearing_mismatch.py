@@ -19,9 +19,9 @@ from __future__ import annotations
 from itertools import combinations
 
 from factcheck.facts.slots import Event, Member
-from factcheck.rules.common import RuleContext, between
+from factcheck.rules.common import RuleContext, discrepancy
 from factcheck.rules.positions import chronological, holders, positions
-from factcheck.types import Discrepancy, Side
+from factcheck.types import Discrepancy
 
 CODE = "L102"
 NAME = "bearing-mismatch"
@@ -58,15 +58,13 @@ def finding(reference: str, members: list[Member], context: RuleContext) -> Disc
     groups = positions(chronological(members, context), apart)
     number = {id(m): n for n, group in enumerate(groups, 1) for m in group}
     held = " · ".join(holders(group, context, inside=False) for group in groups)
-    return Discrepancy(
-        rule=CODE,
-        kind="location",
+    return discrepancy(
+        CODE,
+        "location",
         status="conflict",
         severity="medium",
-        between=between([m.claim for m in members], context),
         topic=f"direction of the {reference}",
         explanation=f"{reference}: {held}. Directions a right angle or more apart cannot both be right: check a map.",
-        sides=tuple(
-            Side(claim=m.claim, fact=m.fact, value=m.said, position=number[id(m)]) for group in groups for m in group
-        ),
+        sides=[(m.claim, m.fact, m.said, number[id(m)]) for group in groups for m in group],
+        context=context,
     )

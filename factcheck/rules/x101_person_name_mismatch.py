@@ -28,8 +28,8 @@ from factcheck.disjoint import DisjointSets
 from factcheck.facts.slots import Event
 from factcheck.knowledge import load
 from factcheck.names import same_spelling, titles
-from factcheck.rules.common import RuleContext, between
-from factcheck.types import Attribution, Claim, Discrepancy, Place, Side
+from factcheck.rules.common import RuleContext, discrepancy
+from factcheck.types import Attribution, Claim, Discrepancy, Place
 
 CODE = "X101"
 NAME = "person-name-mismatch"
@@ -146,15 +146,13 @@ def finding(members: list[Mention], context: RuleContext) -> Discrepancy:
     aliases = _roles()[1]
     words = [aliases.get(w, w) for w in re.findall(r"[\w'’]+", members[0].speaker.speaker.lower())]
     role = " ".join(dict.fromkeys(w for w in words if w in shared))
-    return Discrepancy(
-        rule=CODE,
-        kind="other",
+    return discrepancy(
+        CODE,
+        "other",
         status="conflict",
         severity="medium",
-        between=between([m.claim for m in members], context),
         topic=f"name or title of {person} ({role})",
         explanation=f"{person}, {role}: {said}. One role and one surname, but another given name or another office: check which is right.",
-        sides=tuple(
-            Side(claim=m.claim, fact=m.speaker, value=m.speaker.speaker, position=position[id(m)]) for m in members
-        ),
+        sides=[(m.claim, m.speaker, m.speaker.speaker, position[id(m)]) for m in members],
+        context=context,
     )
