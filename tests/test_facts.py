@@ -14,7 +14,7 @@ from factcheck.facts.slots import event_of
 from factcheck.pipeline import claims_of
 from factcheck.rules import RULES
 from factcheck.rules.common import RuleContext
-from factcheck.rules.dating import dated_event
+from factcheck.rules.dating import dated_event, event_times
 from factcheck.types import Casualty, Quantity, TimeRef
 from tests.conftest import make_article
 
@@ -84,6 +84,39 @@ def test_a_time_on_another_action_does_not_date_the_event() -> None:
     claim, _ = frames("The bridge collapsed on Sunday evening, killing 35 people.")
     (sunday,) = claim.of_type(TimeRef)
     assert dated_event(claim, sunday) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # the subject is a noun phrase whose head is not the event word
+        ("According to the survey, the magnitude 6.1 quake struck at 4:20 a.m. on Tuesday.", "earthquake"),
+        ("At 3:40 am local time, Cyclone Mara made landfall near the port.", "hurricane"),
+        # a relative clause is about its noun
+        ("Nine people were hurt in the blaze that broke out at about 02:15 on the third floor.", "fire"),
+        # "it" is the event named before
+        ("The tremor was felt in the capital when it hit at 9:05 pm on Friday.", "earthquake"),
+        # the base form of an event's verb names it
+        ("The ferry began to sink at about 5:10 a.m. off the cape.", "sinking"),
+    ],
+)
+def test_a_clock_time_dates_the_event_its_clause_is_about(text: str, label: str) -> None:
+    claim, _ = frames(text)
+    clock = next(t for t in claim.of_type(TimeRef) if t.clock is not None)
+    dated = dated_event(claim, clock)
+    assert dated is not None and label in (dated.label, *dated.ancestors)
+
+
+def test_the_day_a_toll_was_given_does_not_date_the_event() -> None:
+    claim, _ = frames("The toll from the flood rose to 212, the ministry said on Thursday.")
+    assert event_times(claim, lambda t: t.weekday is not None) == []
+    claim, _ = frames("Rescuers reached the village after the flood, the ministry said on Thursday.")
+    assert [t.text for t in event_times(claim, lambda t: t.weekday is not None)] == ["Thursday"]
+
+
+def test_a_clock_told_against_last_night_is_still_a_clock() -> None:
+    claim, _ = frames("The blast happened at about 11:45 last night near the depot.")
+    assert [t.clock for t in event_times(claim, lambda t: t.clock is not None)] == [11 * 60 + 45]
 
 
 def check(texts: dict[str, tuple[str, datetime | None]], encoder) -> list:

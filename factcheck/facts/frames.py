@@ -120,18 +120,36 @@ def dating(claim: Claim, time: TimeRef, doc) -> Frame:
     """What a time phrase dates: the word its phrase attaches to (past any preposition), with
     that word's subject and object and the clauses it heads."""
     tokens = [t for t in doc if time.start <= claim.start + t.idx < time.end] or [doc[0]]
-    top = min(tokens, key=lambda t: len(list(t.ancestors)))
+    inside = {t.i for t in tokens}
+    # the phrase hangs from the word its outside link reaches; a parse that makes a word of
+    # the phrase the sentence's root ("... at around 12:25 a.m. local time") is ignored
+    linked = [t for t in tokens if t.head.i not in inside] or tokens
+    top = min(linked, key=lambda t: len(list(t.ancestors)))
     word = top.head
     while word.pos_ == "ADP" and word.head.i != word.i:
         word = word.head
     arguments = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
-    # an argument's possessor is what acted: "Otis' centre crossed the coast at 1:25"
-    owners = [c for a in arguments for c in a.children if c.dep_ == "poss"]
+    # a relative clause is about its noun: "the fire that broke out at about 00:30"
+    arguments += [word.head] if word.dep_ == "relcl" else []
     # clauses the dated word heads say what it did ("burst on Sunday, flooding three villages")
     clauses = [c for c in word.children if c.dep_ in ("advcl", "conj", "xcomp")]
-    spans = tuple((claim.start + t.idx, claim.start + t.idx + len(t.text)) for t in (word, *arguments, *owners, *clauses))
+    # an argument is its whole noun phrase ("the magnitude 7.0 earthquake", "Otis' centre",
+    # "the moment of the collapse"), not the clauses inside it
+    named = [t for a in arguments for t in noun_phrase(a)]
+    spans = tuple((claim.start + t.idx, claim.start + t.idx + len(t.text)) for t in (word, *named, *clauses))
     phrase = " ".join(t.lemma_.lower() for t in (word, *arguments))
     return Frame(fact=time, role=word.lemma_.lower(), entity="", phrase=phrase, governs=spans)
+
+
+def noun_phrase(head) -> list:
+    """A noun's own words: its modifiers, possessor and "of" phrase, without the clauses and
+    other prepositional phrases that say more ("nine people over the collapse")."""
+    words = [head]
+    for child in head.children:
+        if child.dep_ in ("relcl", "acl", "advcl") or (child.dep_ == "prep" and child.lower_ != "of"):
+            continue
+        words += noun_phrase(child)
+    return words
 
 
 def tallied(claim: Claim, doc) -> list[Casualty]:

@@ -17,7 +17,7 @@ from factcheck.facts.frames import weak_predicate
 from factcheck.knowledge import load
 from factcheck.rules.common import RuleContext, event_zone, linked_pairs, related
 from factcheck.timeline import weekday_shift
-from factcheck.types import Claim, ClaimGroup, EventType, TimeRef
+from factcheck.types import Casualty, Claim, ClaimGroup, EventType, TimeRef
 
 
 @cache
@@ -36,14 +36,19 @@ def after_saying() -> re.Pattern[str]:
 def event_times(claim: Claim, given: Callable[[TimeRef], bool]) -> list[TimeRef]:
     """Times of the kind `given` that the claim gives for an event: not deadlines or
     spans ("by Monday evening"), nor the time of a statement when the claim also
-    dates the event ("the blast on Sunday killed 12, police said Monday")."""
+    dates the event ("the blast on Sunday killed 12, police said Monday"). A day told
+    relative to the report ("yesterday") is left out, its clock is not ("00:30 last night")."""
     times = [
         t
         for t in claim.of_type(TimeRef)
-        if given(t) and not t.relative and not not_event_day().search(claim.text[: t.start - claim.start])
+        if given(t)
+        and (t.clock is not None or not t.relative)
+        and not not_event_day().search(claim.text[: t.start - claim.start])
     ]
     said = [bool(after_saying().search(claim.text[: t.start - claim.start])) for t in times]
-    return [t for t, of_saying in zip(times, said) if not of_saying or all(said)]
+    # a toll "climbed to 2,946, MAP said on Wednesday": the day of the count, not of the event
+    told = all(said) and not claim.of_type(Casualty)
+    return [t for t, of_saying in zip(times, said) if not of_saying or told]
 
 
 def dated_event(claim: Claim, time: TimeRef) -> EventType | None:
@@ -69,7 +74,11 @@ def attached(claim: Claim, time: TimeRef, event: EventType | None) -> EventType 
     frame = next((f for f in claim.frames if f.fact == time), None)
     if event is None or frame is None or not frame.governs or weak_predicate(frame.role):
         return event
-    return event if any(s < event.end and event.start < e for s, e in frame.governs) else None
+    if any(s < event.end and event.start < e for s, e in frame.governs):
+        return event
+    # "the quake had a magnitude of 6.8 when it hit at 11:11 pm": "it" is the event named before
+    words = {claim.text[s - claim.start : e - claim.start].lower() for s, e in frame.governs}
+    return event if event.end <= time.start and words & set(load("roles")["time"]["refer_back"]) else None
 
 
 def writing_zones(claim: Claim, zone: str | None, context: RuleContext) -> list[str | None]:
