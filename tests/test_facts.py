@@ -243,3 +243,19 @@ def test_a_measure_is_read_to_the_precision_it_is_written(first: str, second: st
     """A magnitude is exact as given; a length stands for its rounding."""
     got = check({"a": (first, None), "b": (second, None)}, encoder)
     assert [(d.rule, d.status) for d in got] == found
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "found"),
+    [
+        # one dimension in two units meets in one: 160 mph is about 257 km/h
+        ("The cyclone came ashore with winds of 160 mph.", "The cyclone came ashore with winds of 210 km/h.", [("N101", "conflict")]),
+        ("The cyclone came ashore with winds of 160 mph.", "The cyclone came ashore with winds of 257 km/h.", []),
+        ("The ferry went down about 9 miles off the cape.", "The ferry went down 14 kilometres off the cape.", []),
+        # what the figures measure differs: a distance and a height are not one slot
+        ("The wreck lies 2 km from the runway.", "The plane was flying at 400 feet.", []),
+    ],
+)
+def test_measures_in_two_units_are_compared_in_one(first: str, second: str, found: list, encoder) -> None:
+    got = check({"a": (first, None), "b": (second, None)}, encoder)
+    assert [(d.rule, d.status) for d in got] == found

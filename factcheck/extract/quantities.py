@@ -210,6 +210,14 @@ def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
     return [replace(q, start=q.start + offset, end=q.end + offset) for q in found]
 
 
+@cache
+def common_unit(unit: str | None) -> tuple[str | None, float]:
+    """The unit a measure is compared in and the factor to it ("mile" -> ("m", 1609.344)):
+    `in` of knowledge/units.toml; any other unit is its own."""
+    conversion = load("units")["measure"].get(unit or "", {}).get("in")
+    return (conversion["unit"], float(conversion["times"])) if conversion else (unit, 1.0)
+
+
 def intervals_conflict(a: Quantity, b: Quantity) -> bool:
     """True when two quantities of one kind cannot both be right: their intervals are disjoint.
 

@@ -205,6 +205,8 @@ def frame(claim: Claim, value: Fact, doc) -> Frame:
         entity = value.unit or entity  # "five Indian nationals" count Indians: the noun names no one
     predicate_words = [] if lemma in weak or predicate.i == noun.i else [lemma]
     head = entity or getattr(value, "unit", None) or ""
+    if value.rule in MEASURES[:2] and noun.i in {t.i for t in tokens}:
+        head = ""  # "165 mph" says nothing of what it measures: the phrase is the words around it
     phrase = " ".join(w for w in [head, *predicate_words, *(t.lower_ for t in words)] if w)
     qualifiers = () if isinstance(value, Casualty) or value.rule in MEASURES else subgroup(noun)
     return Frame(

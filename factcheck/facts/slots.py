@@ -13,13 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
 from factcheck.background import dating
 from factcheck.extract.casualties import same_group
+from factcheck.extract.quantities import common_unit
 from factcheck.facts.frames import MEASURES, developing
 from factcheck.facts.occurrence import separate_occurrences
+from factcheck.knowledge import load
 from factcheck.types import Casualty, Claim, Frame, Quantity
 
 SAME_PHRASE = 0.5
@@ -97,6 +100,13 @@ def comparable_parts(a: Claim, b: Claim) -> bool:
     return a.article == b.article and "body" in (a.part, b.part) and a.part != b.part
 
 
+@cache
+def exact_units() -> frozenset[str]:
+    """Measures written to a fixed precision and read as given (a magnitude: 7 is 7.0, not
+    6.5-7.5); each is of one thing of an event, whatever the words around it."""
+    return frozenset(unit for unit, m in load("units")["measure"].items() if m.get("exact"))
+
+
 def same_slot(a: Member, b: Member, similarity: Similarity) -> bool:
     if a.claim is b.claim or not comparable_parts(a.claim, b.claim):
         return False
@@ -110,10 +120,17 @@ def same_slot(a: Member, b: Member, similarity: Similarity) -> bool:
             and a.frame.role == b.frame.role
             and same_group(x.group, y.group)
         )
-    if x.unit != y.unit or (x.scope and y.scope and not a.frame.part and not set(x.scope) & set(y.scope)):
+    if common_unit(x.unit)[0] != common_unit(y.unit)[0] or (x.scope and y.scope and not a.frame.part and not set(x.scope) & set(y.scope)):
         return False
     if a.frame.qualifiers and b.frame.qualifiers and not set(a.frame.qualifiers) & set(b.frame.qualifiers):
         return False  # "five Indian nationals" are not a count of the "ten foreign nationals"
+    if a.frame.role == x.unit and b.frame.role == y.unit and not {x.unit, y.unit} <= exact_units():
+        # measures no word gives a dimension are one slot when the words around them read
+        # alike: "winds of 165 mph" and "250 km/h winds", not "intensified by 110 mph" or
+        # "1.5 km" and "500 feet"; a bare figure ("145 mph") joins its own unit's
+        if not (a.frame.phrase and b.frame.phrase):
+            return x.unit == y.unit
+        return similarity(a.frame.phrase, b.frame.phrase) >= SAME_PHRASE
     if a.frame.role and b.frame.role:
         return a.frame.role == b.frame.role
     # a headline sums up its own text: one unit there is one count unless the roles differ

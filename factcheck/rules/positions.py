@@ -21,8 +21,9 @@ from datetime import UTC, date
 from functools import cache
 from itertools import combinations
 
+from factcheck.extract.quantities import common_unit
 from factcheck.facts.frames import MEASURES, reporting
-from factcheck.facts.slots import Member, Slot
+from factcheck.facts.slots import Member, Slot, exact_units
 from factcheck.knowledge import load
 from factcheck.rules.common import RuleContext, as_read_against, between, update_by_one_source
 from factcheck.types import Casualty, Discrepancy, Interval, Quantity, Side, TimeRef
@@ -56,16 +57,13 @@ def interval(member: Member, against: Member) -> Interval:
     fact = as_read_against(member.fact, member.claim, against.claim)
     if running(member):
         return Interval(fact.low, None)
-    if fact.rule in MEASURES and fact.low is not None and fact.low == fact.high and fact.unit not in exact_units():
-        half = rounding_step(fact.low, fact.text) / 2
-        return Interval(fact.low - half, fact.high + half)
-    return Interval(fact.low, fact.high)
-
-
-@cache
-def exact_units() -> frozenset[str]:
-    """Measures written to a fixed precision and read as given (a magnitude: 7 is 7.0, not 6.5-7.5)."""
-    return frozenset(unit for unit, m in load("units")["measure"].items() if m.get("exact"))
+    low, high = fact.low, fact.high
+    if fact.rule in MEASURES and low is not None and low == high and fact.unit not in exact_units():
+        half = rounding_step(low, fact.text) / 2
+        low, high = low - half, high + half
+    # measures of one dimension meet in one unit: "165 mph" is 264.7-266.3 km/h
+    factor = common_unit(fact.unit)[1] if fact.rule in MEASURES else 1.0
+    return Interval(None if low is None else low * factor, None if high is None else high * factor)
 
 
 def rounding_step(value: float, written: str = "") -> float:
