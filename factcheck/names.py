@@ -31,6 +31,14 @@ def same_spelling(x: str, y: str, threshold: str = "same_spelling") -> bool:
     return x == y or fuzz.ratio(x, y) >= load("names")[threshold]
 
 
+def consonants(name: str) -> str:
+    """A name's consonants, each once, without h, w and y: what transliterations of one name share
+    ("Mohammed", "Muhammad": "md"; "Bartaula", "Bartoula": "brtl"); a misspelling changes them
+    ("Brink", "Blink")."""
+    letters = re.sub(r"[aeiouhwy]|[^a-z]", "", fold(name).lower())
+    return re.sub(r"(.)\1+", r"\1", letters)
+
+
 def identifiable(speaker: str) -> bool:
     """Whether a speaker is one known source: a name, or one body ("the health ministry",
     "police"), not an unnamed one ("an official") or a crowd ("officials", "witnesses")."""
