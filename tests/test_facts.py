@@ -72,6 +72,11 @@ def test_a_count_of_the_harmed_is_a_toll_of_its_group(text: str, value: str, rol
     assert (type(toll.fact), toll.role, toll.fact.group) == (Casualty, role, group)
 
 
+def test_the_figure_a_toll_rose_from_is_no_toll() -> None:
+    _, found = frames("The toll rose to 57 from 49 on Tuesday, the ministry said.")
+    assert sorted({f.fact.text for f in found if isinstance(f.fact, Casualty)}) == ["57", "toll rose to 57"]
+
+
 def test_a_denied_count_states_no_value() -> None:
     _, found = frames("The driver did not carry 30 passengers that night, the company said.")
     assert [f.polarity for f in found if isinstance(f.fact, Quantity)] == ["denied"]

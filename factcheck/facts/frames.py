@@ -159,7 +159,9 @@ def tallied(claim: Claim, doc) -> list[Casualty]:
     found = []
     for q in bare_numbers(claim):
         number = next((t for t in doc if claim.start + t.idx == q.start or q.start <= claim.start + t.idx < q.end), None)
-        predicate = governing(number) if number is not None else None
+        if number is None or number.head.lower_ == "from":
+            continue  # "rose to 141 from 135": the earlier figure, which the sentence replaces
+        predicate = governing(number)
         owners = [c for c in (predicate.children if predicate is not None else ()) if c.dep_ in OWNERS and c is not number]
         words = {t.lemma_.lower() for s in owners for t in s.subtree}
         if words & tallies:
