@@ -5,8 +5,9 @@ that times the event (the word the time phrase attaches to, read from the parse,
 event or names it: "collapsed at 6:30 p.m.", "the accident occurred at around 18:40"; not
 "police arrested him at 9 a.m."), compared pairwise once told in one zone, widened by
 their approximations ("around", "shortly after") and a rounding margin. Each outlet may
-write in its own newsroom's zone or in the zone where the event happened (a zone stated
-in the text, "GMT", "local time", wins). One finding lists every time that cannot be
+write in its own newsroom's zone, in the zone where the event happened, or in a zone the
+coverage states ("01:30 (00:30 BST)" elsewhere: a bare "00:30" is that BST figure); a
+zone stated beside a time ("GMT", "local time") wins. One finding lists every time that cannot be
 the others' moment; when only different zones reconcile two, it is `explained`, with
 the zones.
 
@@ -58,10 +59,18 @@ def one_event(x: EventType | None, y: EventType | None) -> bool:
     return x is None or y is None or related(x, y)
 
 
-def verdict(a: Clock, b: Clock, context: RuleContext) -> str:
+def verdict(a: Clock, b: Clock, context: RuleContext, stated: tuple[str, ...] = ()) -> str:
+    """`same`, `zone` or `conflict`. A time with no zone of its own may be in its outlet's zone,
+    the event's, or one the coverage states (`stated`: after "01:30 (00:30 BST)", a bare "00:30"
+    elsewhere is the BST figure); "local time" is the event's."""
     (ca, ta, _), (cb, tb, _) = a, b
     zone = event_zone([ca, cb], context)
-    zones = list(product(writing_zones(ca, zone, context), writing_zones(cb, zone, context)))
+
+    def candidates(claim: Claim, time: TimeRef) -> list[str | None]:
+        own = writing_zones(claim, zone, context)
+        return list(dict.fromkeys([*own, *stated])) if time.zone is None else own
+
+    zones = list(product(candidates(ca, ta), candidates(cb, tb)))
     # days that no zone reconciles are the weekday rule's finding
     apart = ta.weekday is not None and tb.weekday is not None and ta.weekday != tb.weekday
     if apart and not {"same", "zone"} & set(day_verdicts(ta, tb, zones).values()):
@@ -76,8 +85,9 @@ def verdict(a: Clock, b: Clock, context: RuleContext) -> str:
 
 def check(event: Event, context: RuleContext) -> list[Discrepancy]:
     times = clocks(event)
+    stated = tuple(sorted({t.zone for c in event.claims for t in c.of_type(TimeRef) if t.zone not in (None, "local")}))
     pairs = {
-        (n, m): verdict(times[n], times[m], context)
+        (n, m): verdict(times[n], times[m], context, stated)
         for n, m in combinations(range(len(times)), 2)
         if times[n][0].article != times[m][0].article and one_event(times[n][2], times[m][2])
     }
