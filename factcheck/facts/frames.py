@@ -116,26 +116,38 @@ def as_toll(frame: Frame) -> Frame:
     return replace(frame, fact=toll)
 
 
+ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "attr")
+"""A word's subject and object: what a time on it is about."""
+
+
 def dating(claim: Claim, time: TimeRef, doc) -> Frame:
     """What a time phrase dates: the word its phrase attaches to (past any preposition), with
     that word's subject and object and the clauses it heads."""
     tokens = [t for t in doc if time.start <= claim.start + t.idx < time.end] or [doc[0]]
     inside = {t.i for t in tokens}
-    # the phrase hangs from the word its outside link reaches; a parse that makes a word of
-    # the phrase the sentence's root ("... at around 12:25 a.m. local time") is ignored
-    linked = [t for t in tokens if t.head.i not in inside] or tokens
-    top = min(linked, key=lambda t: len(list(t.ancestors)))
+    # the phrase hangs from the word its first outside link reaches: a parse that makes a
+    # word of the phrase a root, or hangs its tail elsewhere ("at around 12:25 a.m. local
+    # time, the center said"), is not followed
+    linked = [t for t in tokens if t.head.i not in inside]
+    top = linked[0] if linked else min(tokens, key=lambda t: len(list(t.ancestors)))
     word = top.head
     while word.pos_ == "ADP" and word.head.i != word.i:
         word = word.head
-    arguments = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
+    # a time inside a reported clause is that clause's, wherever the parse hangs it ("Otis
+    # slammed into the coast at 12:25 a.m., the hurricane center said")
+    reported = next((c for c in word.children if c.dep_ == "ccomp" and inside <= {t.i for t in c.subtree}), None)
+    word = reported if reported is not None else word
+    arguments = [c for c in word.children if c.dep_ in ARGUMENTS]
     # a relative clause is about its noun: "the fire that broke out at about 00:30"
     arguments += [word.head] if word.dep_ == "relcl" else []
     # clauses the dated word heads say what it did ("burst on Sunday, flooding three villages")
-    clauses = [c for c in word.children if c.dep_ in ("advcl", "conj", "xcomp")]
+    # (and a statement is about the clause it reports: "launched airstrikes, the Pentagon said Sunday")
+    clauses = [c for c in word.children if c.dep_ in ("advcl", "conj", "xcomp", "ccomp")]
     # an argument is its whole noun phrase ("the magnitude 7.0 earthquake", "Otis' centre",
     # "the moment of the collapse"), not the clauses inside it
     named = [t for a in arguments for t in noun_phrase(a)]
+    # a reported clause is about its own subject and object ("forces launched airstrikes")
+    named += [t for c in clauses if c.dep_ == "ccomp" for a in c.children if a.dep_ in ARGUMENTS for t in noun_phrase(a)]
     spans = tuple((claim.start + t.idx, claim.start + t.idx + len(t.text)) for t in (word, *named, *clauses))
     phrase = " ".join(t.lemma_.lower() for t in (word, *arguments))
     return Frame(fact=time, role=word.lemma_.lower(), entity="", phrase=phrase, governs=spans)

@@ -7,17 +7,17 @@ an event both claims name, and not when it dates a statement or a deadline.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
-from itertools import product
 
 from factcheck.extract.events import happenings
-from factcheck.facts.frames import weak_predicate
+from factcheck.facts.frames import generic_event, weak_predicate
+from factcheck.facts.slots import Event
 from factcheck.knowledge import load
-from factcheck.rules.common import RuleContext, event_zone, linked_pairs, related
+from factcheck.rules.common import RuleContext, related
 from factcheck.timeline import weekday_shift
-from factcheck.types import Casualty, Claim, ClaimGroup, EventType, TimeRef
+from factcheck.types import Casualty, Claim, EventType, TimeRef
 
 
 @cache
@@ -81,30 +81,35 @@ def attached(claim: Claim, time: TimeRef, event: EventType | None) -> EventType 
     return event if event.end <= time.start and words & set(load("roles")["time"]["refer_back"]) else None
 
 
+Dated = tuple[Claim, TimeRef, EventType | None]
+"""A time of the event: its claim, the time, and the kind of event it dates when the sentence names one."""
+
+
+def times_of_event(event: Event, given: Callable[[TimeRef], bool], summaries: bool = False) -> list[Dated]:
+    """The body's times of the kind `given` that date the event (and with `summaries` the
+    headings' and captions'): its kind named and tied to the time, or a word any event goes by
+    ("the accident occurred at 18:40")."""
+    found = []
+    for claim in event.claims:
+        if (claim.part != "body" and not summaries) or claim.background:
+            continue
+        for time in event_times(claim, given):
+            dated = dated_event(claim, time)
+            frame = next((f for f in claim.frames if f.fact == time), None)
+            if dated is not None or (frame is not None and generic_event(frame)):
+                found.append((claim, time, dated))
+    return found
+
+
+def one_event(x: EventType | None, y: EventType | None) -> bool:
+    """Whether two times can date one event: kinds related, or one named by a generic word."""
+    return x is None or y is None or related(x, y)
+
+
 def writing_zones(claim: Claim, zone: str | None, context: RuleContext) -> list[str | None]:
     """Zones an outlet may have written a time in: its own (None when unknown), then the event's."""
     own = context.articles[claim.article].timezone or context.default_zone
     return list(dict.fromkeys((own, zone) if zone else (own,)))
-
-
-def compared_times(
-    group: ClaimGroup, context: RuleContext, given: Callable[[TimeRef], bool]
-) -> Iterator[tuple[Claim, TimeRef, Claim, TimeRef, str, list[tuple[str | None, str | None]]]]:
-    """Times of the kind `given` that two linked claims give for one current event:
-    (claim, time, other claim, other time, the event's name, the zone pairs to try)."""
-    for a, b, _ in linked_pairs(group):
-        if a.background or b.background:
-            continue
-        zones = None
-        for ta in event_times(a, given):
-            for tb in event_times(b, given):
-                ea, eb = dated_event(a, ta), dated_event(b, tb)
-                if ea and eb and related(ea, eb):
-                    if zones is None:
-                        zone = event_zone([a, b], context)
-                        zones = list(product(writing_zones(a, zone, context), writing_zones(b, zone, context)))
-                    event = ea.label if ea.label in eb.ancestors else eb.label
-                    yield a, ta, b, tb, event.replace("_", " "), zones
 
 
 def day_verdicts(ta: TimeRef, tb: TimeRef, zones: list[tuple[str | None, str | None]]) -> dict:

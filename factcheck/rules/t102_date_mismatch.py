@@ -1,13 +1,14 @@
 """Two sources date the same event differently.
 
 What it flags: paraphrases (claims that say nearly the same thing) whose calendar dates cannot
-both hold. A difference of precision is not a difference: "February 25" lies
+both hold, one of them given to the month or part of it (two dates to the day are the
+day rule's, T101). A difference of precision is not a difference: "February 25" lies
 inside "late February" and inside "February", so those agree.
 
 Why an editor cares: a wrong date misplaces an event in a timeline that readers
 and later stories rely on.
 
-Example: "the dam failed on March 3" against "the dam failed on March 13":
+Example: "the dam failed in early March" against "the dam failed on March 23":
 conflict. "on February 25" against "in late February": not flagged.
 """
 
@@ -34,6 +35,9 @@ def check(group: ClaimGroup, context: RuleContext) -> list[Discrepancy]:
         name_a, name_b = context.name_sides(a, b)
         for ta in dates(a):
             for tb in dates(b):
+                # two dates to the day are the day rule's (T101), told with every source's day
+                if ta.day is not None and tb.day is not None:
+                    continue
                 if not compatible_dates(ta, tb):
                     found.append(
                         discrepancy(

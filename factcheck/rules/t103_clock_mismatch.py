@@ -23,40 +23,21 @@ from __future__ import annotations
 
 from itertools import combinations, product
 
-from factcheck.facts.frames import generic_event
 from factcheck.facts.slots import Event
-from factcheck.rules.common import RuleContext, between, event_zone, related
-from factcheck.rules.dating import dated_event, day_verdicts, event_times, writing_zones
+from factcheck.rules.common import RuleContext, between, event_zone
+from factcheck.rules.dating import Dated, day_verdicts, one_event, times_of_event, writing_zones
 from factcheck.timeline import clock_shift
-from factcheck.types import Claim, Discrepancy, EventType, Side, TimeRef
+from factcheck.types import Claim, Discrepancy, Side, TimeRef
 
 CODE = "T103"
 NAME = "clock-time-mismatch"
 ON = "slots"
 
-Clock = tuple[Claim, TimeRef, EventType | None]
+Clock = Dated
 
 
 def has_clock(time: TimeRef) -> bool:
     return time.clock is not None
-
-
-def clocks(event: Event) -> list[Clock]:
-    """The body's clock times that date the event (its kind named, or a generic word for it)."""
-    found = []
-    for claim in event.claims:
-        if claim.part != "body" or claim.background:
-            continue
-        for time in event_times(claim, has_clock):
-            dated = dated_event(claim, time)
-            frame = next((f for f in claim.frames if f.fact == time), None)
-            if dated is not None or (frame is not None and generic_event(frame)):
-                found.append((claim, time, dated))
-    return found
-
-
-def one_event(x: EventType | None, y: EventType | None) -> bool:
-    return x is None or y is None or related(x, y)
 
 
 def verdict(a: Clock, b: Clock, context: RuleContext, stated: tuple[str, ...] = ()) -> str:
@@ -84,7 +65,7 @@ def verdict(a: Clock, b: Clock, context: RuleContext, stated: tuple[str, ...] = 
 
 
 def check(event: Event, context: RuleContext) -> list[Discrepancy]:
-    times = clocks(event)
+    times = times_of_event(event, has_clock)
     stated = tuple(sorted({t.zone for c in event.claims for t in c.of_type(TimeRef) if t.zone not in (None, "local")}))
     pairs = {
         (n, m): verdict(times[n], times[m], context, stated)
