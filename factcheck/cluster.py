@@ -7,7 +7,9 @@ say as a whole (the mean of their claims' embeddings) and by where they say it
 happened (a shared city joins; other countries, or publication far apart in
 time, part). Average linkage keeps one broad story from chaining distinct
 events together; it runs only inside the components of the thresholded graph,
-which contain its clusters, so its quadratic cost stays per event, not per feed.
+which contain its clusters, so its quadratic cost stays per event, not per feed. An
+article then left alone joins the event it is clearly most alike on weaker evidence: a
+lone report is compared with nothing, the costliest mistake for an editor's folder.
 """
 
 from __future__ import annotations
@@ -56,6 +58,12 @@ class ClusterSettings:
     """Publication times further apart than this many days..."""
     other_time: float = 0.30
     """...subtract this: reports days apart are less likely one event."""
+    lone: float = 0.40
+    """Average similarity at which an article alike to no other joins the event it is most alike:
+    a lone report is compared with nothing, so it joins on weaker evidence than two reports
+    found alike."""
+    lone_margin: float = 0.10
+    """...and when it is this much more alike to that event than to any other."""
     never_apart: float = 90.0
     """Dates further apart than this many days (a season) are never one event, however alike the
     stories: one region's strikes of last year are not this year's."""
@@ -194,7 +202,33 @@ def cluster_events(
     events = []
     for members in components.values():
         events.extend(split_by_average_linkage(members, profiles, settings))
-    return [tuple(articles[i].id for i in event) for event in sorted(events, key=min)]
+    return [tuple(articles[i].id for i in event) for event in sorted(join_lone(events, profiles, settings), key=min)]
+
+
+def join_lone(events: list[list[int]], profiles: Profiles, settings: ClusterSettings) -> list[list[int]]:
+    """Each lone article added to the event of several articles it is most alike, on average,
+    when that reaches `settings.lone` and no other event comes within `settings.lone_margin`
+    (an article the model cannot read scores alike with every event, and joins none). Each is
+    judged against the events as the thresholds made them, a block of lone articles at a time."""
+    groups = [e for e in events if len(e) > 1]
+    lone = [e[0] for e in events if len(e) == 1]
+    if not groups or not lone:
+        return events
+    grouped = np.array([i for g in groups for i in g])
+    starts = np.cumsum([0] + [len(g) for g in groups[:-1]])
+    sizes = np.array([len(g) for g in groups], dtype=np.float32)
+    joined: dict[int, list[int]] = {}
+    for start in range(0, len(lone), BLOCK):
+        rows = np.array(lone[start : start + BLOCK])
+        means = np.add.reduceat(similarity(rows, grouped, profiles, settings), starts, axis=1) / sizes
+        ranked = np.sort(means, axis=1)
+        second = ranked[:, -2] if len(groups) > 1 else np.full(len(rows), -NEVER)
+        for row, best, top, runner in zip(rows, means.argmax(axis=1), ranked[:, -1], second):
+            if top >= settings.lone and top - runner >= settings.lone_margin:
+                joined.setdefault(int(best), []).append(int(row))
+    merged = [sorted(g + joined.get(n, [])) for n, g in enumerate(groups)]
+    placed = {i for extra in joined.values() for i in extra}
+    return merged + [[i] for i in lone if i not in placed]
 
 
 def split_by_average_linkage(members: list[int], profiles: Profiles, settings: ClusterSettings) -> list[list[int]]:

@@ -33,6 +33,21 @@ def test_articles_close_in_meaning_form_one_event_and_others_their_own() -> None
     assert cluster_events(articles, claims, vectors) == [("a", "b"), ("c", "d"), ("e",)]
 
 
+def test_a_lone_report_joins_the_one_event_it_is_fairly_alike() -> None:
+    """Alike below the threshold two reports join at, but a lone report is compared with nothing."""
+    articles = [make_article("x", id=i) for i in ("a", "b", "c")]
+    claims = [claim(i, 0) for i in ("a", "b", "c")]
+    vectors = np.stack([unit(1, 0, 0), unit(1, 0.05, 0), unit(0.45, 0, 0.89)])
+    assert cluster_events(articles, claims, vectors) == [("a", "b", "c")]
+
+
+def test_a_lone_report_as_alike_to_two_events_joins_neither() -> None:
+    articles = [make_article("x", id=i) for i in ("a", "b", "c", "d", "e")]
+    claims = [claim(i, 0) for i in ("a", "b", "c", "d", "e")]
+    vectors = np.stack([unit(1, 0, 0), unit(1, 0.05, 0), unit(0, 1, 0), unit(0.05, 1, 0), unit(0.45, 0.45, 0.77)])
+    assert cluster_events(articles, claims, vectors) == [("a", "b"), ("c", "d"), ("e",)]
+
+
 def test_similar_stories_in_different_countries_are_different_events() -> None:
     articles = [make_article("x", id=i) for i in ("a", "b")]
     claims = [claim("a", 0, (place("Lagos", "Nigeria"),)), claim("b", 0, (place("Nairobi", "Kenya"),))]
