@@ -112,6 +112,20 @@ def test_a_clock_time_dates_the_event_its_clause_is_about(text: str, label: str)
     assert dated is not None and label in (dated.label, *dated.ancestors)
 
 
+def test_a_disputed_hour_is_told_with_every_sources_time(encoder) -> None:
+    """A rounded time that fits both disputed ones is told beside them."""
+    texts = {
+        "a": "The tanker exploded at about 5 a.m. near the depot.",
+        "b": "The tanker exploded at 5:25 a.m. near the depot.",
+        "c": "The tanker exploded at 4:35 a.m. near the depot.",
+    }
+    articles = [make_article(t, id=k, outlet=k.title(), timezone="Africa/Cairo") for k, t in texts.items()]
+    claims = [c for a in articles for c in claims_of(a)]
+    context = RuleContext(articles={a.id: a for a in articles}, claims=tuple(claims))
+    (found,) = RULES["T103"].check(event_of(claims, encoder.encode), context)
+    assert found.status == "conflict" and sorted(s.claim.article for s in found.sides) == ["a", "b", "c"]
+
+
 def test_the_day_a_toll_was_given_does_not_date_the_event() -> None:
     claim, _ = frames("The toll from the flood rose to 212, the ministry said on Thursday.")
     assert event_times(claim, lambda t: t.weekday is not None) == []

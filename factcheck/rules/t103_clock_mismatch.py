@@ -7,8 +7,8 @@ event or names it: "collapsed at 6:30 p.m.", "the accident occurred at around 18
 their approximations ("around", "shortly after") and a rounding margin. Each outlet may
 write in its own newsroom's zone, in the zone where the event happened, or in a zone the
 coverage states ("01:30 (00:30 BST)" elsewhere: a bare "00:30" is that BST figure); a
-zone stated beside a time ("GMT", "local time") wins. One finding lists every time that cannot be
-the others' moment; when only different zones reconcile two, it is `explained`, with
+zone stated beside a time ("GMT", "local time") wins. One finding lists, when some cannot be one moment,
+every time the sources give for the event (those that agree too); when only different zones reconcile two, it is `explained`, with
 the zones.
 
 Why an editor cares: the hour of an attack, a quake or a crash is checked by readers
@@ -74,9 +74,12 @@ def check(event: Event, context: RuleContext) -> list[Discrepancy]:
     }
     found = []
     for status in ("conflict", "zone"):
-        involved = sorted({k for pair, v in pairs.items() if v == status for k in pair})
+        involved = {k for pair, v in pairs.items() if v == status for k in pair}
+        if status == "conflict":
+            # a disputed hour is told with every source's time for it, those that agree too
+            involved |= {k for pair in pairs if set(pair) & involved for k in pair}
         if involved:
-            found.append(finding([times[k] for k in involved], status, context))
+            found.append(finding([times[k] for k in sorted(involved)], status, context))
     return found
 
 
