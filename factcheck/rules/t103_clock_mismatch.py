@@ -7,9 +7,9 @@ event or names it: "collapsed at 6:30 p.m.", "the accident occurred at around 18
 their approximations ("around", "shortly after") and a rounding margin. Each outlet may
 write in its own newsroom's zone, in the zone where the event happened, or in a zone the
 coverage states ("01:30 (00:30 BST)" elsewhere: a bare "00:30" is that BST figure); a
-zone stated beside a time ("GMT", "local time") wins. One finding lists, when some cannot be one moment,
-every time the sources give for the event (those that agree too); when only different zones reconcile two, it is `explained`, with
-the zones.
+zone stated beside a time ("GMT", "local time") wins. When some cannot be one moment, one
+finding lists every time the sources give for the event, those that agree too; when only
+different zones reconcile two, it is `explained`, with the zones.
 
 Why an editor cares: the hour of an attack, a quake or a crash is checked by readers
 against their own memory and by other outlets against their logs; "11 p.m. EDT" and
