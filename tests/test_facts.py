@@ -72,6 +72,13 @@ def test_a_count_of_the_harmed_is_a_toll_of_its_group(text: str, value: str, rol
     assert (type(toll.fact), toll.role, toll.fact.group) == (Casualty, role, group)
 
 
+def test_a_count_included_in_another_with_a_place_of_its_own_is_its_part(encoder) -> None:
+    _, found = frames("The storm killed 31 people, including 9 in the port city of Galveston.")
+    assert {f.fact.text: f.part for f in found if isinstance(f.fact, Casualty)} == {"killed 31 people": "", "9": "Galveston"}
+    texts = {"a": ("The storm killed 31 people, including 9 in the port city of Galveston.", None), "b": ("The storm killed 31 people.", None)}
+    assert check(texts, encoder) == []
+
+
 def test_the_figure_a_toll_rose_from_is_no_toll() -> None:
     _, found = frames("The toll rose to 57 from 49 on Tuesday, the ministry said.")
     assert sorted({f.fact.text for f in found if isinstance(f.fact, Casualty)}) == ["57", "toll rose to 57"]

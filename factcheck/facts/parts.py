@@ -12,6 +12,7 @@ Iraq") or partitive ("two of the three sites were in Iraq").
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache
 
@@ -20,6 +21,8 @@ from factcheck.knowledge import load
 from factcheck.types import Casualty, Claim, Frame, Place, Quantity
 
 LOCATING = {"in", "at", "near", "across", "inside", "outside", "around", "throughout"}
+INCLUDING = re.compile(r"\b(?:including|among them|of them|of whom)\s+$", re.IGNORECASE)
+"""Words that make the count after them a part of the count before."""
 """Prepositions that say where a count lies."""
 MEASURED = ("quantity.measure", "quantity.implied", "quantity.money")
 NUMBER_OF_A_NOUN = {"nummod", "quantmod", "compound", "amod"}
@@ -44,16 +47,23 @@ def split_by_place(claim: Claim, doc, frames: list[Frame]) -> list[Frame]:
     counts.sort(key=lambda f: f.fact.start)
     wholes = {id(f) for f in whole_of.values()}
     parted: dict[int, str] = {}
+    split = False
     for kind in {key(f) for f in counts}:
         same = [f for f in counts if key(f) == kind and id(f) not in wholes]
         ends = [f.fact.start for f in same[1:]] + [claim.end]
         parts = {id(f): p for f, end in zip(same, ends) if (p := part_after(claim, doc, f.fact.end, end))}
         if len(parts) >= 2 and len(set(parts.values())) == len(parts):
             parted.update(parts)
+            split = True
+        elif len(same) >= 2:
+            # "22 deaths, including 19 in the capital": a part of the count before it, even alone
+            included = [f for f in same[1:] if INCLUDING.search(claim.text, 0, f.fact.start - claim.start)]
+            parted.update({id(f): parts[id(f)] for f in included if id(f) in parts})
     if not parted:
         return frames
     known = {id(f) for f in frames}
-    added = [f for f in counts if id(f) not in known]
+    # a sentence split place by place counts its left-out nouns; a lone included part is only itself
+    added = [f for f in counts if id(f) not in known and (split or id(f) in parted)]
     return [replace(f, part=parted.get(id(f), "")) for f in [*frames, *added]]
 
 
@@ -127,7 +137,11 @@ def part_after(claim: Claim, doc, start: int, end: int) -> str:
         for word in token.children:
             if word.dep_ != "pobj":
                 continue
-            named = next((p for p in places if p.start <= claim.start + word.idx < p.end), None)
+            # "in the capital Nairobi", "in the city of Galveston": the place may stand beside the noun
+            beside = [c for c in word.children if c.dep_ == "appos"]
+            beside += [o for c in word.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+            words = [word, *beside]
+            named = next((p for p in places for w in words if p.start <= claim.start + w.idx < p.end), None)
             if named is not None:
                 return named.name
             compass = _compass().get(word.lower_) or next((_compass()[c.lower_] for c in word.children if c.lower_ in _compass()), None)
