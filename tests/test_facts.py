@@ -79,6 +79,14 @@ def test_a_count_included_in_another_with_a_place_of_its_own_is_its_part(encoder
     assert check(texts, encoder) == []
 
 
+def test_a_toll_split_by_group_in_the_next_sentence_counts_that_group() -> None:
+    article = make_article("At least 58 people died in the blaze. Of these, 9 were children.", id="a")
+    tolls = [(f.fact.text, f.role, f.fact.group) for c in claims_of(article) for f in c.frames if isinstance(f.fact, Casualty)]
+    assert ("9 were children", "killed", "child") in tolls
+    article = make_article("The block housed 200 people. Of these, 40 were children.", id="b")
+    assert not [f for c in claims_of(article) for f in c.frames if isinstance(f.fact, Casualty)]
+
+
 def test_the_figure_a_toll_rose_from_is_no_toll() -> None:
     _, found = frames("The toll rose to 57 from 49 on Tuesday, the ministry said.")
     assert sorted({f.fact.text for f in found if isinstance(f.fact, Casualty)}) == ["57", "toll rose to 57"]

@@ -17,7 +17,7 @@ from dataclasses import replace
 from functools import cache
 
 from factcheck.extract.casualties import group_of
-from factcheck.facts.parts import split_by_place
+from factcheck.facts.parts import split_by_place, subgroups
 from factcheck.facts.syntax import parse
 from factcheck.knowledge import load
 from factcheck.types import Casualty, Claim, Fact, Frame, Place, Quantity, TimeRef
@@ -100,7 +100,7 @@ def with_frames(claims: list[Claim]) -> list[Claim]:
         frames = split_by_place(claim, doc, [as_toll(frame(claim, value, doc)) for value in values])
         frames += [dating(claim, t, doc) for t in event_times(claim)]
         framed[n] = replace(claim, frames=tuple(frames))
-    return framed
+    return subgroups(framed)
 
 
 def as_toll(frame: Frame) -> Frame:

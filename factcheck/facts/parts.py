@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from factcheck.extract.casualties import group_of
 from factcheck.extract.quantities import number_value
 from factcheck.knowledge import load
 from factcheck.types import Casualty, Claim, Frame, Place, Quantity
@@ -148,3 +149,36 @@ def part_after(claim: Claim, doc, start: int, end: int) -> str:
             if compass:
                 return compass
     return ""
+
+
+SUBGROUP = re.compile(
+    r"^(?:(?:of|among)\s+(?P<back>these|them|those|the dead|the victims|the deceased|the injured)\s*,?\s+)?"
+    r"(?P<count>\d[\d,]*|[a-z]+)\s+(?:of\s+(?P<whole>the dead|the victims|the deceased|the injured)\s+)?"
+    r"(?:were|are)\s+(?P<noun>[a-z]+)\b",
+    re.IGNORECASE,
+)
+"""A sentence that splits a toll by group: "Of these, 12 were children", "19 of the victims are men"."""
+
+
+def subgroups(claims: list[Claim]) -> list[Claim]:
+    """The claims, a sentence that splits a toll by group given that count, of the harm of the
+    toll it splits: "the dead", "the injured", or the first toll of the sentence before it."""
+    out = list(claims)
+    for n, claim in enumerate(claims):
+        m = SUBGROUP.match(claim.text)
+        if m is None or not (m["back"] or m["whole"]):
+            continue
+        word = (m["back"] or m["whole"]).lower()
+        if word in ("these", "them", "those"):
+            before = claims[n - 1] if n and claims[n - 1].article == claim.article else None
+            harm = next((f.role for f in before.frames if isinstance(f.fact, Casualty)), None) if before else None
+        else:
+            harm = "injured" if word == "the injured" else "killed"
+        value, group = number_value(m["count"].replace(",", "")), group_of(m["noun"])
+        if value is None or group is None or harm not in ("killed", "injured"):
+            continue
+        span = (claim.start + m.start("count"), claim.start + m.end("noun"))
+        toll = Casualty(*span, claim.text[m.start("count") : m.end("noun")], "frames.subgroup", harm, "asserted", value, value, group)
+        noun = m["noun"].lower()
+        out[n] = replace(claim, frames=(*claim.frames, Frame(fact=toll, role=harm, entity=noun, phrase=noun)))
+    return out
