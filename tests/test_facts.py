@@ -87,6 +87,23 @@ def test_a_toll_split_by_group_in_the_next_sentence_counts_that_group() -> None:
     assert not [f for c in claims_of(article) for f in c.frames if isinstance(f.fact, Casualty)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The explosion killed 33 workers, including 8 women, at the mill.",
+        "Of the workers confirmed dead, 25 were men and 8 women, the ministry said.",
+    ],
+)
+def test_a_group_counted_inside_a_toll_is_a_toll_of_that_group(text: str) -> None:
+    _, found = frames(text)
+    assert ("killed", "woman") in {(f.role, f.fact.group) for f in found if isinstance(f.fact, Casualty)}
+
+
+def test_a_group_counted_inside_people_aboard_stays_a_count() -> None:
+    _, found = frames("The bus carried 40 passengers, including 12 children.")
+    assert not [f for f in found if isinstance(f.fact, Casualty)]
+
+
 def test_the_figure_a_toll_rose_from_is_no_toll() -> None:
     _, found = frames("The toll rose to 57 from 49 on Tuesday, the ministry said.")
     assert sorted({f.fact.text for f in found if isinstance(f.fact, Casualty)}) == ["57", "toll rose to 57"]

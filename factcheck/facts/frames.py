@@ -17,7 +17,7 @@ from dataclasses import replace
 from functools import cache
 
 from factcheck.extract.casualties import group_of
-from factcheck.facts.parts import split_by_place, subgroups
+from factcheck.facts.parts import included_tolls, split_by_place, subgroups
 from factcheck.facts.syntax import parse
 from factcheck.knowledge import load
 from factcheck.types import Casualty, Claim, Fact, Frame, Place, Quantity, TimeRef
@@ -97,7 +97,7 @@ def with_frames(claims: list[Claim]) -> list[Claim]:
     for n, doc in zip(need, docs):
         claim = claims[n]
         values = [*counted_values(claim), *tallied(claim, doc)]
-        frames = split_by_place(claim, doc, [as_toll(frame(claim, value, doc)) for value in values])
+        frames = included_tolls(claim, split_by_place(claim, doc, [as_toll(frame(claim, value, doc)) for value in values]))
         frames += [dating(claim, t, doc) for t in event_times(claim)]
         framed[n] = replace(claim, frames=tuple(frames))
     return subgroups(framed)

@@ -182,3 +182,33 @@ def subgroups(claims: list[Claim]) -> list[Claim]:
         noun = m["noun"].lower()
         out[n] = replace(claim, frames=(*claim.frames, Frame(fact=toll, role=harm, entity=noun, phrase=noun)))
     return out
+
+
+AMONG_THE_HARMED = re.compile(
+    r"\b(?:of|among)\s+(?:the|those)\s+(?:[\w-]+\s+){0,3}?(?P<harm>dead|killed|deceased|victims|injured|wounded)\b",
+    re.IGNORECASE,
+)
+"""A sentence that breaks the harmed down: "of the people reported dead, 24 are females"."""
+
+
+def included_tolls(claim: Claim, frames: list[Frame]) -> list[Frame]:
+    """A count of a harmed group that the sentence includes in a toll before it ("killing 77
+    people, including 12 children") or counts among the harmed ("of the people reported dead,
+    ... 13 children") is a toll of that group, of that harm."""
+    out = []
+    for f in frames:
+        fact = f.fact
+        group = group_of(fact.unit) if isinstance(fact, Quantity) and fact.unit and fact.rule not in MEASURED else None
+        before = claim.text[: fact.start - claim.start]
+        toll = next((t for t in frames if isinstance(t.fact, Casualty) and t.fact.end <= fact.start), None)
+        among = AMONG_THE_HARMED.search(before)
+        if group is not None and toll is not None and INCLUDING.search(before):
+            harm = toll.role
+        elif group is not None and among is not None:
+            harm = "injured" if among["harm"].lower() in ("injured", "wounded") else "killed"
+        else:
+            out.append(f)
+            continue
+        toll_fact = Casualty(fact.start, fact.end, fact.text, "frames.included", harm, "asserted", fact.low, fact.high, group)
+        out.append(replace(f, fact=toll_fact, role=harm))
+    return out
