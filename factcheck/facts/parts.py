@@ -22,9 +22,11 @@ from factcheck.knowledge import load
 from factcheck.types import Casualty, Claim, Frame, Place, Quantity
 
 LOCATING = {"in", "at", "near", "across", "inside", "outside", "around", "throughout"}
+"""Prepositions that say where a count lies."""
 INCLUDING = re.compile(r"\b(?:including|among them|of them|of whom)\s+$", re.IGNORECASE)
 """Words that make the count after them a part of the count before."""
-"""Prepositions that say where a count lies."""
+HARMED = "dead|killed|deceased|victims|injured|wounded"
+"""Words for the harmed that a breakdown of them names ("of the dead", "of the injured")."""
 MEASURED = ("quantity.measure", "quantity.implied", "quantity.money")
 NUMBER_OF_A_NOUN = {"nummod", "quantmod", "compound", "amod"}
 """A number in these relations counts or qualifies its head: it stands for no left-out noun."""
@@ -152,12 +154,17 @@ def part_after(claim: Claim, doc, start: int, end: int) -> str:
 
 
 SUBGROUP = re.compile(
-    r"^(?:(?:of|among)\s+(?P<back>these|them|those|the dead|the victims|the deceased|the injured)\s*,?\s+)?"
-    r"(?P<count>\d[\d,]*|[a-z]+)\s+(?:of\s+(?P<whole>the dead|the victims|the deceased|the injured)\s+)?"
+    rf"^(?:(?:of|among)\s+(?P<back>these|them|those|the (?:{HARMED}))\s*,?\s+)?"
+    rf"(?P<count>\d[\d,]*|[a-z]+)\s+(?:of\s+(?P<whole>the (?:{HARMED}))\s+)?"
     r"(?:were|are)\s+(?P<noun>[a-z]+)\b",
     re.IGNORECASE,
 )
 """A sentence that splits a toll by group: "Of these, 12 were children", "19 of the victims are men"."""
+
+
+def harm_of(word: str) -> str:
+    """The harm a word of `HARMED` names."""
+    return "injured" if word.lower() in ("injured", "wounded") else "killed"
 
 
 def subgroups(claims: list[Claim]) -> list[Claim]:
@@ -173,7 +180,7 @@ def subgroups(claims: list[Claim]) -> list[Claim]:
             before = claims[n - 1] if n and claims[n - 1].article == claim.article else None
             harm = next((f.role for f in before.frames if isinstance(f.fact, Casualty)), None) if before else None
         else:
-            harm = "injured" if word == "the injured" else "killed"
+            harm = harm_of(word.removeprefix("the "))
         value, group = number_value(m["count"].replace(",", "")), group_of(m["noun"])
         if value is None or group is None or harm not in ("killed", "injured"):
             continue
@@ -185,7 +192,7 @@ def subgroups(claims: list[Claim]) -> list[Claim]:
 
 
 AMONG_THE_HARMED = re.compile(
-    r"\b(?:of|among)\s+(?:the|those)\s+(?:[\w-]+\s+){0,3}?(?P<harm>dead|killed|deceased|victims|injured|wounded)\b",
+    rf"\b(?:of|among)\s+(?:the|those)\s+(?:[\w-]+\s+){{0,3}}?(?P<harm>{HARMED})\b",
     re.IGNORECASE,
 )
 """A sentence that breaks the harmed down: "of the people reported dead, 24 are females"."""
@@ -205,7 +212,7 @@ def included_tolls(claim: Claim, frames: list[Frame]) -> list[Frame]:
         if group is not None and toll is not None and INCLUDING.search(before):
             harm = toll.role
         elif group is not None and among is not None:
-            harm = "injured" if among["harm"].lower() in ("injured", "wounded") else "killed"
+            harm = harm_of(among["harm"])
         else:
             out.append(f)
             continue

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
+from itertools import combinations
 
 from factcheck.extract.events import happenings
 from factcheck.facts.frames import generic_event, weak_predicate
@@ -104,6 +105,15 @@ def times_of_event(event: Event, given: Callable[[TimeRef], bool], summaries: bo
 def one_event(x: EventType | None, y: EventType | None) -> bool:
     """Whether two times can date one event: kinds related, or one named by a generic word."""
     return x is None or y is None or related(x, y)
+
+
+def paired(times: list[Dated], compared: Callable[[Claim, Claim], bool]) -> list[tuple[int, int]]:
+    """The index pairs of times whose claims are `compared` and that can date one event."""
+    return [
+        (n, m)
+        for n, m in combinations(range(len(times)), 2)
+        if compared(times[n][0], times[m][0]) and one_event(times[n][2], times[m][2])
+    ]
 
 
 def writing_zones(claim: Claim, zone: str | None, context: RuleContext) -> list[str | None]:

@@ -23,11 +23,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from itertools import combinations, product
+from itertools import product
 
 from factcheck.facts.slots import Event, comparable_parts
 from factcheck.rules.common import RuleContext, between, event_zone
-from factcheck.rules.dating import Dated, day_verdicts, one_event, times_of_event, writing_zones
+from factcheck.rules.dating import Dated, day_verdicts, paired, times_of_event, writing_zones
 from factcheck.types import Claim, Discrepancy, Side, TimeRef
 
 CODE = "T101"
@@ -94,11 +94,7 @@ def check(event: Event, context: RuleContext) -> list[Discrepancy]:
     """One finding per status among the outlets, and one per article whose heading or caption
     gives another day than its text."""
     times = times_of_event(event, has_day, summaries=True)
-    pairs = {
-        (n, m): verdict(times[n], times[m], context)
-        for n, m in combinations(range(len(times)), 2)
-        if compared(times[n][0], times[m][0]) and one_event(times[n][2], times[m][2])
-    }
+    pairs = {(n, m): verdict(times[n], times[m], context) for n, m in paired(times, compared)}
     scopes: dict[str | None, dict] = {}
     for (n, m), result in pairs.items():
         a, b = times[n][0], times[m][0]

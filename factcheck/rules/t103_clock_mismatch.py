@@ -21,11 +21,11 @@ same zone: conflict. "at 11 pm EDT" against "at 0300 GMT": not flagged.
 
 from __future__ import annotations
 
-from itertools import combinations, product
+from itertools import product
 
 from factcheck.facts.slots import Event
 from factcheck.rules.common import RuleContext, between, event_zone
-from factcheck.rules.dating import Dated, day_verdicts, one_event, times_of_event, writing_zones
+from factcheck.rules.dating import Dated, day_verdicts, paired, times_of_event, writing_zones
 from factcheck.timeline import clock_shift
 from factcheck.types import Claim, Discrepancy, Side, TimeRef
 
@@ -33,14 +33,15 @@ CODE = "T103"
 NAME = "clock-time-mismatch"
 ON = "slots"
 
-Clock = Dated
-
-
 def has_clock(time: TimeRef) -> bool:
     return time.clock is not None
 
 
-def verdict(a: Clock, b: Clock, context: RuleContext, stated: tuple[str, ...] = ()) -> str:
+def other_articles(a: Claim, b: Claim) -> bool:
+    return a.article != b.article
+
+
+def verdict(a: Dated, b: Dated, context: RuleContext, stated: tuple[str, ...] = ()) -> str:
     """`same`, `zone` or `conflict`. A time with no zone of its own may be in its outlet's zone,
     the event's, or one the coverage states (`stated`: after "01:30 (00:30 BST)", a bare "00:30"
     elsewhere is the BST figure); "local time" is the event's."""
@@ -67,11 +68,7 @@ def verdict(a: Clock, b: Clock, context: RuleContext, stated: tuple[str, ...] = 
 def check(event: Event, context: RuleContext) -> list[Discrepancy]:
     times = times_of_event(event, has_clock)
     stated = tuple(sorted({t.zone for c in event.claims for t in c.of_type(TimeRef) if t.zone not in (None, "local")}))
-    pairs = {
-        (n, m): verdict(times[n], times[m], context, stated)
-        for n, m in combinations(range(len(times)), 2)
-        if times[n][0].article != times[m][0].article and one_event(times[n][2], times[m][2])
-    }
+    pairs = {(n, m): verdict(times[n], times[m], context, stated) for n, m in paired(times, other_articles)}
     found = []
     for status in ("conflict", "zone"):
         involved = {k for pair, v in pairs.items() if v == status for k in pair}
@@ -83,7 +80,7 @@ def check(event: Event, context: RuleContext) -> list[Discrepancy]:
     return found
 
 
-def finding(members: list[Clock], status: str, context: RuleContext) -> Discrepancy:
+def finding(members: list[Dated], status: str, context: RuleContext) -> Discrepancy:
     label = next((e.label.replace("_", " ") for _, _, e in members if e is not None), "event")
     said = " · ".join(f"“{t.text}” ({context.articles[c.article].label})" for c, t, _ in members)
     if status == "zone":
